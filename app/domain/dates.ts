@@ -1,0 +1,54 @@
+/** Calendar dates ("YYYY-MM-DD") in a couple's time zone. DST-proof: no 24-hour arithmetic. */
+import { TZDate } from "@date-fns/tz";
+
+export type LocalDate = string;
+
+export function isValidTimeZone(tz: string): boolean {
+  if (typeof tz !== "string" || tz.length === 0 || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isValidLocalDate(s: string): boolean {
+  if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const d = new TZDate(instant.getTime(), timeZone);
+  const y = d.getFullYear();
+  const m = String(d.getMonth() + 1).padStart(2, "0");
+  const day = String(d.getDate()).padStart(2, "0");
+  return `${y}-${m}-${day}`;
+}
+
+export function addDays(d: LocalDate, n: number): LocalDate {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+export function diffDays(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+}
+
+export function weekdayOf(d: LocalDate): number {
+  return new Date(`${d}T00:00:00Z`).getUTCDay();
+}
+
+export function eachDay(from: LocalDate, to: LocalDate): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The instant local midnight begins on `d` in `timeZone`. */
+export function startOfLocalDayUtc(d: LocalDate, timeZone: string): Date {
+  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, day, 0, 0, 0, timeZone).getTime());
+}

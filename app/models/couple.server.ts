@@ -1,0 +1,74 @@
+/** Couples: creation with partner accounts and invites. Every function takes the acting user. */
+import { audit } from "./audit.server";
+import { createInvite } from "./invite.server";
+import { prisma } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+
+export interface NewCoupleInput {
+  partnerAName: string;
+  partnerAEmail: string;
+  partnerBName: string;
+  partnerBEmail: string;
+  startDate: string; // YYYY-MM-DD
+  timeZone: string;
+}
+
+export type CreateCoupleResult =
+  | { ok: true; coupleId: string; links: { name: string; email: string; token: string }[] }
+  | { ok: false; fieldErrors: Record<string, string[]> };
+
+export async function createCouple(actor: SessionUser, input: NewCoupleInput, request?: Request): Promise<CreateCoupleResult> {
+  const emails = [input.partnerAEmail.toLowerCase(), input.partnerBEmail.toLowerCase()];
+  const taken = await prisma.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
+  if (taken.length) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const t of taken) {
+      const key = t.email === emails[0] ? "partnerAEmail" : "partnerBEmail";
+      fieldErrors[key] = ["An account with this email already exists."];
+    }
+    return { ok: false, fieldErrors };
+  }
+  return prisma.$transaction(async (tx) => {
+    const a = await tx.user.create({
+      data: { practiceId: actor.practiceId, role: "partner", name: input.partnerAName, email: emails[0]! },
+      select: { id: true, name: true, email: true },
+    });
+    const b = await tx.user.create({
+      data: { practiceId: actor.practiceId, role: "partner", name: input.partnerBName, email: emails[1]! },
+      select: { id: true, name: true, email: true },
+    });
+    const couple = await tx.couple.create({
+      data: {
+        practiceId: actor.practiceId,
+        therapistId: actor.id,
+        partnerAId: a.id,
+        partnerBId: b.id,
+        startDate: new Date(`${input.startDate}T00:00:00Z`),
+        timeZone: input.timeZone,
+      },
+      select: { id: true },
+    });
+    const links = [];
+    for (const p of [a, b]) {
+      const token = await createInvite({ practiceId: actor.practiceId, userId: p.id, coupleId: couple.id, createdById: actor.id }, tx);
+      links.push({ name: p.name, email: p.email, token });
+    }
+    await audit({ actor, action: "create", entity: "couple", entityId: couple.id, coupleId: couple.id, request }, tx);
+    return { ok: true as const, coupleId: couple.id, links };
+  });
+}
+
+/** A fresh invite link for a partner who has not joined yet (the old links stop working). */
+export async function reissueInvite(actor: SessionUser, coupleId: string, partnerId: string, request?: Request) {
+  const couple = await prisma.couple.findFirst({
+    where: { id: coupleId, practiceId: actor.practiceId, therapistId: actor.id, OR: [{ partnerAId: partnerId }, { partnerBId: partnerId }] },
+    select: { id: true },
+  });
+  if (!couple) return null;
+  return prisma.$transaction(async (tx) => {
+    await tx.invite.updateMany({ where: { userId: partnerId, usedAt: null }, data: { usedAt: new Date() } });
+    const token = await createInvite({ practiceId: actor.practiceId, userId: partnerId, coupleId, createdById: actor.id }, tx);
+    await audit({ actor, action: "create", entity: "invite", entityId: partnerId, coupleId, request }, tx);
+    return token;
+  });
+}

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, SelectField, formState } from "~/components/forms";
+import { createStaff, listStaff, setStaffDisabled } from "~/models/staff.server";
+import { requireUserWithPermission } from "~/utils/authz.server";
+import { invalid, parseForm, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Staff · Mend" }];
+
+const CreateSchema = z.object({
+  intent: z.literal("create"),
+  name: z.string({ required_error: "Enter a name." }).trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),
+  email: z.string({ required_error: "Enter an email address." }).trim().max(254).email("Enter an email address like name@example.com."),
+  role: z.enum(["therapist", "supervisor", "admin"], { errorMap: () => ({ message: "Choose a role." }) }),
+});
+const ToggleSchema = z.object({
+  intent: z.enum(["disable", "enable"]),
+  userId: z.string().min(1).max(40),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:staff:any");
+  return { staff: await listStaff(user), me: user.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:staff:any");
+  const formData = await readForm(request);
+  if (formData.get("intent") === "create") {
+    const submission = parseForm(formData, CreateSchema);
+    if (submission.status !== "success") return invalid(submission.reply());
+    const created = await createStaff(user, submission.value, request);
+    if (!created.ok) return invalid(submission.reply({ fieldErrors: created.fieldErrors }));
+    const url = `${new URL(request.url).origin}/join/${created.token}`;
+    return { result: submission.reply({ resetForm: true }), invite: { name: created.user.name, url } };
+  }
+  const submission = parseForm(formData, ToggleSchema);
+  if (submission.status !== "success") return invalid(submission.reply({ formErrors: ["That request was not understood."] }));
+  const ok = await setStaffDisabled(user, submission.value.userId, submission.value.intent === "disable", request);
+  if (!ok) return invalid(submission.reply({ formErrors: ["That account cannot be changed."] }));
+  return { result: submission.reply() };
+}
+
+export default function Staff() {
+  const { staff, me } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { errors, values: initial } = formState(actionData);
+  const invite = actionData && "invite" in actionData ? actionData.invite : null;
+  return (
+    <div className="grid two">
+      <section className="card">
+        <h1>Staff</h1>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Role</th>
+                <th>Status</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.name}
+                    <br />
+                    <span className="muted small">{s.email}</span>
+                  </td>
+                  <td>{s.role}</td>
+                  <td>
+                    {s.disabledAt ? "Disabled" : s.joined ? "Active" : "Invited"}
+                    {s.twoFactor ? <span className="badge ok">2FA</span> : null}
+                  </td>
+                  <td>
+                    {s.id === me ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={s.id} />
+                        <button type="submit" name="intent" value={s.disabledAt ? "enable" : "disable"} className="link-button">
+                          {s.disabledAt ? "Enable" : "Disable"}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card">
+        <h2>Add a staff member</h2>
+        {invite ? (
+          <div className="notice ok" role="status">
+            Send {invite.name} this one-time link (valid 7 days):
+            <input type="text" readOnly value={invite.url} aria-label={`Invitation link for ${invite.name}`} />
+          </div>
+        ) : null}
+        <Form method="post" noValidate>
+          <FormError errors={errors[""]} />
+          <input type="hidden" name="intent" value="create" />
+          <Field label="Name" name="name" defaultValue={initial.name} errors={errors.name} />
+          <Field label="Email" name="email" type="email" defaultValue={initial.email} errors={errors.email} />
+          <SelectField label="Role" name="role" defaultValue={initial.role ?? "therapist"} errors={errors.role}>
+            <option value="therapist">Therapist</option>
+            <option value="supervisor">Clinical supervisor</option>
+            <option value="admin">Admin</option>
+          </SelectField>
+          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            Create account and invitation link
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

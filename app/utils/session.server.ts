@@ -1,0 +1,126 @@
+/**
+ * Sessions: the cookie carries only a random session id; the Session table holds expiry, so
+ * sessions can be revoked ("sign out everywhere") and every instance sees the same state.
+ */
+import { randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import type { Role } from "~/domain/permissions";
+import { prisma } from "./db.server";
+import { env, isProduction } from "./env.server";
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+export function sessionCookie() {
+  cookie ??= createCookie("mend_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isProduction() && process.env.MEND_INSECURE_COOKIE !== "1",
+    path: "/",
+    secrets: env().sessionSecrets,
+  });
+  return cookie;
+}
+
+/** Idle time-outs: a therapist's open laptop should lock soon; a partner's phone can stay in. */
+export function idleLimitMs(role: Role, practice: { staffIdleMinutes: number; partnerIdleDays: number }) {
+  return role === "partner" ? practice.partnerIdleDays * 86_400_000 : practice.staffIdleMinutes * 60_000;
+}
+
+export interface SessionUser {
+  id: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  role: Role;
+  practiceId: string;
+  pending2fa: boolean;
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The signed-in user, or null. Expired or idle sessions are deleted on sight. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      pending2fa: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          practiceId: true,
+          disabledAt: true,
+          practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  const idle = idleLimitMs(session.user.role, session.user.practice);
+  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idle || session.user.disabledAt) {
+    await prisma.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  // Touch at most once a minute: idle tracking without a write on every request.
+  if (now - session.lastSeenAt.getTime() > 60_000) {
+    await prisma.session.updateMany({
+      where: { id: session.id },
+      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + idle) },
+    });
+  }
+  const u = session.user;
+  return {
+    id: u.id,
+    sessionId: session.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    practiceId: u.practiceId,
+    pending2fa: session.pending2fa,
+  };
+}
+
+/** A fresh session id on every sign-in (never reuse one the browser already had). */
+export async function createSession(
+  user: { id: string; role: Role; practice: { staffIdleMinutes: number; partnerIdleDays: number } },
+  options: { pending2fa?: boolean; userAgent?: string | null } = {},
+) {
+  const id = randomBytes(32).toString("base64url");
+  await prisma.session.create({
+    data: {
+      id,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + idleLimitMs(user.role, user.practice)),
+      pending2fa: options.pending2fa ?? false,
+      userAgent: options.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return id;
+}
+
+export async function commitSession(sessionId: string) {
+  return sessionCookie().serialize(sessionId, { maxAge: 60 * 60 * 24 * 30 });
+}
+
+export async function destroySessionCookie() {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export async function deleteSession(request: Request) {
+  const id = await readSessionId(request);
+  if (id) await prisma.session.deleteMany({ where: { id } });
+}
+
+export async function deleteAllSessions(userId: string) {
+  await prisma.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,131 @@
+// Mend's production server: Express around the Remix build.
+// - CSRF: every state-changing request must come from this site (Origin / Sec-Fetch-Site).
+// - Security headers with a per-request CSP nonce for Remix's inline scripts.
+// - Migrates (and on a fresh embedded install, seeds) before listening.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BUILD = path.join(here, "build", "index.js");
+
+export function isSameOrigin(req, allowedOrigins) {
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
+  const origin = req.get("origin");
+  const referer = req.get("referer");
+  const source = origin && origin !== "null" ? origin : referer ? safeOrigin(referer) : null;
+  if (!source) return false;
+  const own = `${req.protocol}://${req.get("host")}`;
+  return source === own || allowedOrigins.includes(source);
+}
+
+function safeOrigin(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+export async function createApp({ build, production = process.env.NODE_ENV === "production" } = {}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+  const allowedOrigins = (process.env.APP_ORIGIN ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'" + (production ? "" : " ws:"),
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self' https://www.weather.gov",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (production) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    // The client's address for rate limits and audit, set here only (never trusted from the client).
+    delete req.headers["x-mend-client-ip"];
+    req.headers["x-mend-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+
+  // CSRF: state-changing requests must be same-origin. Cookies are SameSite=Lax as well.
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (isSameOrigin(req, allowedOrigins)) return next();
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+  });
+
+  app.use(compression());
+  app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    }),
+  );
+  return app;
+}
+
+async function main() {
+  if (!existsSync(BUILD)) {
+    console.error("No production build found. Run `npm run build` (or `npm install`, which builds) first.");
+    process.exit(1);
+  }
+  const started = Date.now();
+  const build = await import(pathToFileURL(BUILD).href);
+  let info;
+  try {
+    info = await build.entry.module.bootstrap();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const app = await createApp({ build });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const server = app.listen(port, host, () => {
+    const url = `http://localhost:${port}`;
+    console.log(`\nMend is running at ${url}  (database: ${info.backend}, ready in ${Date.now() - started} ms)`);
+    if (info.needsSetup) console.log(`No accounts yet: open ${url}/setup to create the first admin.`);
+    if (info.demoLogins.length) {
+      console.log("\nDemo logins (password: mend-demo):");
+      for (const [email, role] of info.demoLogins) console.log(`  ${email.padEnd(24)} ${role}`);
+    }
+    console.log("");
+  });
+  const shutdown = async () => {
+    server.close();
+    await build.entry.module.shutdown?.();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await main();
+}
