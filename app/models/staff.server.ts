@@ -47,3 +47,25 @@ export async function setStaffDisabled(actor: SessionUser, userId: string, disab
   await audit({ actor, action: disabled ? "disable" : "enable", entity: "staff", entityId: userId, request });
   return true;
 }
+
+export async function getSecuritySettings(actor: SessionUser) {
+  return prisma.practice.findUniqueOrThrow({
+    where: { id: actor.practiceId },
+    select: { require2fa: true, staffIdleMinutes: true, partnerIdleDays: true },
+  });
+}
+
+export async function updateSecuritySettings(
+  actor: SessionUser,
+  input: { require2fa: boolean; staffIdleMinutes: number; partnerIdleDays: number },
+  request?: Request,
+) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.practice.findUniqueOrThrow({
+      where: { id: actor.practiceId },
+      select: { require2fa: true, staffIdleMinutes: true, partnerIdleDays: true },
+    });
+    await tx.practice.update({ where: { id: actor.practiceId }, data: input });
+    await audit({ actor, action: "update", entity: "practice-security", entityId: actor.practiceId, detail: { before, after: input }, request }, tx);
+  });
+}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, SelectField, formState } from "~/components/forms";
-import { createStaff, listStaff, setStaffDisabled } from "~/models/staff.server";
+import { createStaff, getSecuritySettings, listStaff, setStaffDisabled, updateSecuritySettings } from "~/models/staff.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 
@@ -14,6 +14,12 @@ const CreateSchema = z.object({
   email: z.string({ required_error: "Enter an email address." }).trim().max(254).email("Enter an email address like name@example.com."),
   role: z.enum(["therapist", "supervisor", "admin"], { errorMap: () => ({ message: "Choose a role." }) }),
 });
+const SecuritySchema = z.object({
+  intent: z.literal("security"),
+  require2fa: z.literal("on").optional(),
+  staffIdleMinutes: z.coerce.number({ invalid_type_error: "Enter a number of minutes." }).int("Use whole minutes.").min(5, "At least 5 minutes.").max(720, "At most 720 minutes (12 hours)."),
+  partnerIdleDays: z.coerce.number({ invalid_type_error: "Enter a number of days." }).int("Use whole days.").min(1, "At least 1 day.").max(90, "At most 90 days."),
+});
 const ToggleSchema = z.object({
   intent: z.enum(["disable", "enable"]),
   userId: z.string().min(1).max(40),
@@ -21,7 +27,7 @@ const ToggleSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:staff:any");
-  return { staff: await listStaff(user), me: user.id };
+  return { staff: await listStaff(user), me: user.id, security: await getSecuritySettings(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,6 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const url = `${new URL(request.url).origin}/join/${created.token}`;
     return { result: submission.reply({ resetForm: true }), invite: { name: created.user.name, url } };
   }
+  if (formData.get("intent") === "security") {
+    const submission = parseForm(formData, SecuritySchema);
+    if (submission.status !== "success") return invalid(submission.reply());
+    const { require2fa, staffIdleMinutes, partnerIdleDays } = submission.value;
+    await updateSecuritySettings(user, { require2fa: require2fa === "on", staffIdleMinutes, partnerIdleDays }, request);
+    return { result: submission.reply(), saved: "security" as const };
+  }
   const submission = parseForm(formData, ToggleSchema);
   if (submission.status !== "success") return invalid(submission.reply({ formErrors: ["That request was not understood."] }));
   const ok = await setStaffDisabled(user, submission.value.userId, submission.value.intent === "disable", request);
@@ -43,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Staff() {
-  const { staff, me } = useLoaderData<typeof loader>();
+  const { staff, me, security } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { errors, values: initial } = formState(actionData);
@@ -113,6 +126,39 @@ export default function Staff() {
           </SelectField>
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
             Create account and invitation link
+          </button>
+        </Form>
+      </section>
+      <section className="card">
+        <h2>Sign-in security</h2>
+        {actionData && "saved" in actionData ? (
+          <p className="notice ok" role="status">
+            Saved.
+          </p>
+        ) : null}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="security" />
+          <div className="field">
+            <label>
+              <input type="checkbox" name="require2fa" defaultChecked={security.require2fa} /> Require two-step sign-in for all staff
+            </label>
+          </div>
+          <Field
+            label="Sign staff out after (minutes idle)"
+            name="staffIdleMinutes"
+            type="number"
+            defaultValue={initial.staffIdleMinutes ?? String(security.staffIdleMinutes)}
+            errors={errors.staffIdleMinutes}
+          />
+          <Field
+            label="Sign partners out after (days idle)"
+            name="partnerIdleDays"
+            type="number"
+            defaultValue={initial.partnerIdleDays ?? String(security.partnerIdleDays)}
+            errors={errors.partnerIdleDays}
+          />
+          <button type="submit" className="secondary">
+            Save sign-in settings
           </button>
         </Form>
       </section>

@@ -57,6 +57,17 @@ export async function login(request: Request, email: string, password: string): 
   return { ok: true, sessionId, home: HOME_BY_ROLE[user.role], needs2fa };
 }
 
+/** After a correct second factor: replace the half-signed-in session with a fresh one. */
+export async function completeSecondFactor(request: Request, userId: string) {
+  await deleteSession(request);
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, role: true, practiceId: true, practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } } },
+  });
+  await audit({ actor: user, action: "login-2fa", entity: "session", request });
+  return createSession(user, { userAgent: request.headers.get("user-agent") });
+}
+
 export async function logout(request: Request) {
   await deleteSession(request);
   return redirect("/login", { headers: { "Set-Cookie": await destroySessionCookie() } });

@@ -30,6 +30,9 @@ export async function requireUser(request: Request, options: { roles?: Role[] } 
     const to = user?.pending2fa ? "/login/2fa" : "/login";
     throw redirect(`${to}?redirectTo=${encodeURIComponent(redirectTo)}`);
   }
+  if (user.mustSetUp2fa && !new URL(request.url).pathname.startsWith("/account")) {
+    throw redirect("/account?setup=required");
+  }
   if (options.roles && !options.roles.includes(user.role)) {
     await denied(request, user, "role", { roles: options.roles });
     throw new Response("You do not have access to this page.", { status: 403 });

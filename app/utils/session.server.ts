@@ -33,6 +33,8 @@ export interface SessionUser {
   role: Role;
   practiceId: string;
   pending2fa: boolean;
+  /** staff of a practice that requires two-factor sign-in, who have not set it up yet */
+  mustSetUp2fa: boolean;
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
@@ -59,7 +61,8 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
           role: true,
           practiceId: true,
           disabledAt: true,
-          practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } },
+          totpEnabledAt: true,
+          practice: { select: { staffIdleMinutes: true, partnerIdleDays: true, require2fa: true } },
         },
       },
     },
@@ -87,6 +90,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     role: u.role,
     practiceId: u.practiceId,
     pending2fa: session.pending2fa,
+    mustSetUp2fa: u.role !== "partner" && u.practice.require2fa && u.totpEnabledAt === null,
   };
 }
 

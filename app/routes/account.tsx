@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, formState } from "~/components/forms";
+import { audit } from "~/models/audit.server";
+import { beginSetup, confirmSetup, disableTwoFactor, pendingSetup, twoFactorStatus } from "~/models/two-factor.server";
+import { requireUser } from "~/utils/authz.server";
+import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { deleteAllSessions, destroySessionCookie } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Account · Mend" }];
+
+const IntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("signout-everywhere") }),
+  z.object({ intent: z.literal("begin-2fa") }),
+  z.object({ intent: z.literal("confirm-2fa"), code: z.string({ required_error: "Enter the 6-digit code from your app." }).trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app.") }),
+  z.object({ intent: z.literal("disable-2fa") }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const staff = user.role !== "partner";
+  return {
+    name: user.name,
+    email: user.email,
+    staff,
+    twoFactor: staff ? await twoFactorStatus(user.id) : null,
+    setup: staff ? await pendingSetup(user) : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseForm(await readForm(request), IntentSchema);
+  if (submission.status !== "success") return invalid(submission.reply());
+  const v = submission.value;
+  switch (v.intent) {
+    case "signout-everywhere":
+      await deleteAllSessions(user.id);
+      await audit({ actor: user, action: "signout-everywhere", entity: "session", request });
+      return redirect("/login", { headers: { "Set-Cookie": await destroySessionCookie() } });
+    case "begin-2fa":
+      if (user.role === "partner") throw new Response("Not available", { status: 403 });
+      await beginSetup(user);
+      return { result: submission.reply(), codes: null };
+    case "confirm-2fa": {
+      if (user.role === "partner") throw new Response("Not available", { status: 403 });
+      const codes = await confirmSetup(user, v.code, request);
+      if (!codes) return invalid(submission.reply({ fieldErrors: { code: ["That code is not right. Check your app's clock and try the newest code."] } }));
+      return { result: submission.reply({ resetForm: true }), codes };
+    }
+    case "disable-2fa": {
+      const status = await twoFactorStatus(user.id);
+      if (status.required) return invalid(submission.reply({ formErrors: ["Your practice requires two-step sign-in, so it cannot be turned off."] }));
+      await disableTwoFactor(user, request);
+      return { result: submission.reply(), codes: null };
+    }
+  }
+}
+
+export default function Account() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { errors } = formState(actionData);
+  const [params] = useSearchParams();
+  const codes = actionData && "codes" in actionData ? actionData.codes : null;
+  return (
+    <div className="grid two">
+      {params.get("setup") === "required" && !data.twoFactor?.enabled ? (
+        <div className="notice warn" role="alert">
+          Your practice requires two-step sign-in. Set it up below to continue.
+        </div>
+      ) : null}
+      <section className="card">
+        <h1>Your account</h1>
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd>{data.name}</dd>
+          <dt>Email</dt>
+          <dd>{data.email}</dd>
+        </dl>
+        <h2 style={{ marginTop: "1rem" }}>Sign out everywhere</h2>
+        <p className="muted">Ends every session on every device, including this one.</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="signout-everywhere" className="secondary">
+            Sign out everywhere
+          </button>
+        </Form>
+      </section>
+      {data.staff && data.twoFactor ? (
+        <section className="card">
+          <h2>Two-step sign-in</h2>
+          <FormError errors={errors[""]} />
+          {codes ? (
+            <div className="notice ok" role="status">
+              <p>Two-step sign-in is on. Save these recovery codes somewhere safe; each works once and they will not be shown again.</p>
+              <ul className="recovery-codes">
+                {codes.map((c) => (
+                  <li key={c}>
+                    <code>{c}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {data.twoFactor.enabled ? (
+            <>
+              <p>
+                <span className="badge ok">On</span> {data.twoFactor.recoveryCodesLeft} recovery codes left.
+              </p>
+              {!data.twoFactor.required ? (
+                <Form method="post">
+                  <button type="submit" name="intent" value="disable-2fa" className="secondary">
+                    Turn off two-step sign-in
+                  </button>
+                </Form>
+              ) : (
+                <p className="muted">Required by your practice.</p>
+              )}
+            </>
+          ) : data.setup ? (
+            <>
+              <p>Scan this code with an authenticator app, or enter the key by hand, then type the 6-digit code it shows.</p>
+              <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: data.setup.qrSvg }} />
+              <p>
+                Key: <code>{data.setup.secret}</code>
+              </p>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="confirm-2fa" />
+                <Field label="Code from your app" name="code" inputMode="numeric" autoComplete="one-time-code" errors={errors.code} />
+                <button type="submit" className="primary">
+                  Turn on
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Form method="post">
+              <p>Add a second step to signing in: a code from an authenticator app on your phone.</p>
+              <button type="submit" name="intent" value="begin-2fa" className="primary">
+                Set up two-step sign-in
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
