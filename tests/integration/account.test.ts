@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as account from "~/routes/account";
 import * as caseload from "~/routes/caseload";
 import * as loginRoute from "~/routes/login";
-import * as login2fa from "~/routes/login.2fa";
+import * as login2fa from "~/routes/login_.2fa";
 import { prisma } from "~/utils/db.server";
 import { getSessionUser } from "~/utils/session.server";
 import { call, createPractice, createUser, getRequest, ORIGIN, postRequest, sessionCookieFor, TEST_PASSWORD } from "../support/fixtures";
