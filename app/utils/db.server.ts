@@ -166,3 +166,17 @@ export async function closeDb(): Promise<void> {
   globalThis.__mendDb = undefined;
   if (h) await h.raw.close();
 }
+
+/**
+ * True for a unique-constraint violation, whichever back end raised it: Prisma maps it to P2002
+ * on PostgreSQL, while pglite-prisma-adapter 0.6 surfaces the raw driver error (SQLSTATE 23505).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const rec = e as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    if (rec.code === "P2002" || rec.code === "23505" || rec.originalCode === "23505") return true;
+    if (typeof rec.message === "string" && /duplicate key value violates unique constraint/.test(rec.message)) return true;
+    e = rec.cause;
+  }
+  return false;
+}
