@@ -100,7 +100,7 @@ export default function Join() {
       </section>
     );
   }
-  const { errors, values: initial } = formState(actionData);
+  const { errors } = formState(actionData);
   const isPartner = invite.role === "partner";
   return (
     <section className="card narrow">
