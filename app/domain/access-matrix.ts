@@ -1,0 +1,66 @@
+/**
+ * The declared access table for every route, read by tests/integration/authz-matrix.test.ts,
+ * which enumerates Remix's route manifest: a route missing here fails the test.
+ *
+ * Personas (see tests/support/fixtures.ts `createWorld`):
+ *   anon        nobody signed in
+ *   partnerA1   partner A of couple A        partnerA2  partner B of couple A
+ *   partnerB1   a partner of couple B (another therapist's couple)
+ *   therapist   couple A's therapist          otherTherapist  couple B's therapist
+ *   supervisor  the practice's supervisor     admin       the practice's admin
+ *   otherAdmin  an admin of another practice
+ *
+ * For each route and method: the personas that may use it ("all" = every persona incl. anon;
+ * "signedIn" = every signed-in persona). Everyone else must get a redirect to sign in (anon),
+ * 403 or 404 — and, for POST, the database must be unchanged. Parameterised routes are
+ * requested for couple A's records (see the test for the ids used).
+ */
+export const PERSONAS = [
+  "anon",
+  "partnerA1",
+  "partnerA2",
+  "partnerB1",
+  "therapist",
+  "otherTherapist",
+  "supervisor",
+  "admin",
+  "otherAdmin",
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+type Who = readonly Persona[] | "all" | "signedIn" | "none";
+
+export interface RouteAccess {
+  GET: Who;
+  POST: Who;
+  /** why, for a reader of this table */
+  note?: string;
+}
+
+// Practice-wide pages answer every admin/supervisor with THEIR OWN practice's data; the test's
+// leak markers check that another practice's admin never receives this practice's records.
+const STAFF_ADMINS = ["admin", "otherAdmin"] as const;
+const PARTNERS_A = ["partnerA1", "partnerA2"] as const;
+
+export const ACCESS: Record<string, RouteAccess> = {
+  root: { GET: "all", POST: "none" },
+  "routes/_index": { GET: "all", POST: "none", note: "redirects to sign-in or the role's home" },
+  "routes/login": { GET: "all", POST: "all" },
+  "routes/login_.2fa": { GET: "none", POST: "none", note: "only for a half-signed-in session (second factor pending)" },
+  "routes/logout": { GET: "all", POST: "all" },
+  "routes/healthz": { GET: "all", POST: "none" },
+  "routes/setup": { GET: "none", POST: "none", note: "only while no account exists" },
+  "routes/join.$token": { GET: "all", POST: "none", note: "requested with an unknown token: a plain message, and nothing can be done with it (the real flow is in auth.test.ts)" },
+  "routes/account": { GET: "signedIn", POST: "signedIn" },
+  "routes/admin._index": { GET: STAFF_ADMINS, POST: STAFF_ADMINS },
+  "routes/couples.new": { GET: ["therapist", "otherTherapist"], POST: ["therapist", "otherTherapist"] },
+  "routes/caseload": { GET: ["therapist", "otherTherapist"], POST: "none" },
+  "routes/today": { GET: [...PARTNERS_A, "partnerB1"], POST: [...PARTNERS_A, "partnerB1"] },
+  "routes/flags._index": { GET: ["supervisor"], POST: "none" },
+};
+
+export function allowed(who: Who, persona: Persona): boolean {
+  if (who === "all") return true;
+  if (who === "none") return false;
+  if (who === "signedIn") return persona !== "anon";
+  return (who as readonly string[]).includes(persona);
+}
