@@ -76,7 +76,7 @@ try {
   // ---- server ----
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", MEND_DEMO: "0", MEND_INSECURE_COOKIE: "1", SESSION_SECRET: "load-test-secret-load-test-secret-000000", DATABASE_URL: dbUrl(dbName) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" as const, MEND_DEMO: "0", MEND_INSECURE_COOKIE: "1", SESSION_SECRET: "load-test-secret-load-test-secret-000000", DATABASE_URL: dbUrl(dbName) };
   const start = async () => {
     server = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
     for (let i = 0; i < 200; i++) {

@@ -18,7 +18,7 @@ const routes = Object.values(config.routes);
 
 function fullPath(id: string): string {
   const parts: string[] = [];
-  for (let r = config.routes[id]; r; r = r.parentId ? config.routes[r.parentId] : undefined) {
+  for (let r: (typeof config.routes)[string] | undefined = config.routes[id]; r; r = r.parentId ? config.routes[r.parentId] : undefined) {
     if (r.path) parts.unshift(r.path);
   }
   return "/" + parts.join("/");
