@@ -5,7 +5,7 @@
  */
 const NUMBER = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twice|thrice|once)\b/i;
 const TIME = /\b(\d{1,2}(:\d{2})?\s?(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight|morning|evening|night|bedtime|lunch(time)?|dinner(time)?|breakfast)\b/i;
-const FREQUENCY = /\b(every|each|daily|weekly|nightly|monthly|weekdays?|weekends?|(on|by) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|a (day|week|month)|per (day|week)|within \w+ (minutes?|hours?|days?)|whenever|always before|before (i|we) (leave|go))\b/i;
+const FREQUENCY = /\b(every|each (day|week|month|morning|evening|night|time|weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daily|weekly|nightly|monthly|weekdays?|weekends?|(on|by) (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|a (day|week|month)|per (day|week)|within \w+ (minutes?|hours?|days?)|whenever|always before|before (i|we) (leave|go))\b/i;
 
 const SUGGESTIONS: [RegExp, string][] = [
   [/\b(call|phone|ring|text|message|reach)/i, "I'll call by 8 PM every day."],
