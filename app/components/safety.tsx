@@ -1,0 +1,71 @@
+import { Form, Link } from "@remix-run/react";
+import { AlertTriangle } from "lucide-react";
+
+export const SEVERITY_LABEL = { low: "Low", medium: "Medium", high: "High", imminent: "Imminent" } as const;
+type Sev = keyof typeof SEVERITY_LABEL;
+
+/** A red badge with the number of open flags (and the highest severity). */
+export function FlagBadge({ count, severity }: { count: number; severity?: Sev | null }) {
+  if (!count) return null;
+  return (
+    <span className="badge danger" title={`${count} open safety flag${count === 1 ? "" : "s"}`}>
+      <AlertTriangle size={12} aria-hidden="true" /> {count} flag{count === 1 ? "" : "s"}
+      {severity ? ` · ${SEVERITY_LABEL[severity]}` : ""}
+    </span>
+  );
+}
+
+/**
+ * The couple page's safety banner: open flags linking to their pages, a "raise a flag" link,
+ * and, while conjoint work is paused for safety, the therapist's resume form (a note is required).
+ */
+export function SafetyBanner({
+  coupleId,
+  flags,
+  pausedForSafety,
+  canResume,
+}: {
+  coupleId: string;
+  flags: { id: string; severity: Sev; status: string; dueBy: string; partnerName: string }[];
+  pausedForSafety: boolean;
+  canResume: boolean;
+}) {
+  return (
+    <section className={flags.length ? "notice error" : "notice"} aria-labelledby="safety-heading">
+      <div className="spread">
+        <h2 id="safety-heading" style={{ margin: 0 }}>
+          {flags.length ? `${flags.length} open safety flag${flags.length === 1 ? "" : "s"}` : "No open safety flags"}
+        </h2>
+        <Link to={`/flags/new?coupleId=${coupleId}`}>Raise a flag</Link>
+      </div>
+      {flags.length ? (
+        <ul>
+          {flags.map((f) => (
+            <li key={f.id}>
+              <Link to={`/flags/${f.id}`}>
+                {SEVERITY_LABEL[f.severity]} — about {f.partnerName} ({f.status}), due {new Date(f.dueBy).toLocaleString()}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {pausedForSafety ? (
+        <div>
+          <p>
+            <strong>Conjoint routines and homework are paused</strong> because of a safety flag. Partners see only “Your therapist has paused shared exercises for now”.
+          </p>
+          {canResume ? (
+            <Form method="post" action={`/couples/${coupleId}/resume`} className="stack">
+              <label htmlFor="resume-note">Resume shared work — note (required)</label>
+              <textarea id="resume-note" name="note" required maxLength={2000} />
+              <p className="small muted">Resuming while a high or imminent flag is still open is allowed, but should be a deliberate clinical decision.</p>
+              <button type="submit" className="secondary">
+                Resume shared work
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

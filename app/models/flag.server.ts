@@ -1,0 +1,210 @@
+/**
+ * Safety flags for clinicians: the supervisor queue, a flag's page, and every transition.
+ * Therapists act on their own couples' flags; supervisors on every flag of the practice.
+ * Events are append-only; status changes use a conditional update so two people acting at
+ * once cannot silently overwrite each other.
+ */
+import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
+import { nextStatus, queueOrder, validateResolution, type FlagAction } from "~/domain/flag-workflow";
+import { pausesConjointWork } from "~/domain/flag-rules";
+import { prisma } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import { audit } from "./audit.server";
+import { pauseForSafety, raise, slaOf, withSafetyRetry } from "./safety.server";
+
+/** Which flags this user may see at all. */
+function flagScope(user: SessionUser): Prisma.SafetyFlagWhereInput {
+  if (user.role === "supervisor") return { practiceId: user.practiceId };
+  if (user.role === "therapist") return { practiceId: user.practiceId, couple: { therapistId: user.id } };
+  return { id: "__none__" };
+}
+
+export async function listQueue(user: SessionUser, filters: { therapistId?: string; severity?: Severity } = {}) {
+  const flags = await prisma.safetyFlag.findMany({
+    where: {
+      ...flagScope(user),
+      status: { not: "resolved" },
+      severity: filters.severity,
+      couple: filters.therapistId ? { therapistId: filters.therapistId } : undefined,
+    },
+    select: {
+      id: true,
+      severity: true,
+      status: true,
+      source: true,
+      dueBy: true,
+      createdAt: true,
+      assignee: { select: { id: true, name: true } },
+      partner: { select: { name: true } },
+      couple: { select: { id: true, therapist: { select: { id: true, name: true } }, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } },
+    },
+    take: 2000,
+  });
+  return flags.sort(queueOrder);
+}
+
+export async function listTherapists(user: SessionUser) {
+  return prisma.user.findMany({ where: { practiceId: user.practiceId, role: "therapist" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+export async function listSupervisors(user: SessionUser) {
+  return prisma.user.findMany({ where: { practiceId: user.practiceId, role: "supervisor", disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+export async function getFlag(user: SessionUser, flagId: string, request?: Request) {
+  const flag = await prisma.safetyFlag.findFirst({
+    where: { id: flagId, ...flagScope(user) },
+    select: {
+      id: true,
+      severity: true,
+      status: true,
+      source: true,
+      concern: true,
+      dueBy: true,
+      createdAt: true,
+      resolvedAt: true,
+      outcome: true,
+      triggerText: true,
+      partnerId: true,
+      assignee: { select: { id: true, name: true } },
+      partner: { select: { id: true, name: true } },
+      couple: {
+        select: {
+          id: true,
+          timeZone: true,
+          status: true,
+          workPausedAt: true,
+          workPauseReason: true,
+          therapist: { select: { id: true, name: true } },
+          partnerA: { select: { id: true, name: true } },
+          partnerB: { select: { id: true, name: true } },
+        },
+      },
+      events: { orderBy: { createdAt: "asc" }, select: { id: true, type: true, note: true, severity: true, fromStatus: true, toStatus: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  if (!flag) return null;
+  const recentCheckIns = await prisma.checkIn.findMany({
+    where: { partnerId: flag.partnerId, coupleId: flag.couple.id },
+    orderBy: { localDate: "desc" },
+    take: 14,
+    select: { localDate: true, mood: true, closeness: true, feelSafe: true, note: true, noteShared: true },
+  });
+  if (request) await audit({ actor: user, action: "read", entity: "flag", entityId: flag.id, coupleId: flag.couple.id, request });
+  return { flag, recentCheckIns };
+}
+
+export type FlagActionInput =
+  | { intent: "acknowledge"; note?: string }
+  | { intent: "note"; note: string }
+  | { intent: "escalate"; assigneeId: string; note?: string }
+  | { intent: "assign_self"; note?: string }
+  | { intent: "resolve"; outcome: ResolutionOutcome; note: string };
+
+export type ActResult = { ok: true } | { ok: false; status: 400 | 404 | 409; error: string; field?: string };
+
+export async function actOnFlag(user: SessionUser, flagId: string, input: FlagActionInput, request?: Request): Promise<ActResult> {
+  const flag = await prisma.safetyFlag.findFirst({ where: { id: flagId, ...flagScope(user) }, select: { id: true, status: true, coupleId: true } });
+  if (!flag) return { ok: false, status: 404, error: "Not found" };
+  const action: FlagAction = input.intent === "assign_self" ? "assign" : input.intent;
+  const next = nextStatus(flag.status, action);
+  if (!next.ok) return { ok: false, status: 400, error: next.error };
+  if (input.intent === "resolve") {
+    const errors = validateResolution(input);
+    if (errors) {
+      const [field, error] = Object.entries(errors)[0]!;
+      return { ok: false, status: 400, error, field };
+    }
+  }
+  let assigneeId: string | undefined;
+  if (input.intent === "escalate") {
+    const supervisor = await prisma.user.findFirst({ where: { id: input.assigneeId, practiceId: user.practiceId, role: "supervisor", disabledAt: null }, select: { id: true, name: true } });
+    if (!supervisor) return { ok: false, status: 400, error: "Choose a supervisor of this practice.", field: "assigneeId" };
+    assigneeId = supervisor.id;
+  }
+  if (input.intent === "assign_self") {
+    if (user.role !== "supervisor") return { ok: false, status: 400, error: "Only a supervisor can take a flag." };
+    assigneeId = user.id;
+  }
+  const result = await prisma.$transaction(async (tx) => {
+    // The conditional update is the lock: if someone changed the status meanwhile, nothing moves.
+    const moved = await tx.safetyFlag.updateMany({
+      where: { id: flag.id, status: flag.status },
+      data: {
+        status: next.status,
+        assigneeId,
+        ...(input.intent === "resolve" ? { outcome: input.outcome, resolvedAt: new Date() } : {}),
+      },
+    });
+    if (moved.count !== 1) return false;
+    const type = ({ acknowledge: "acknowledged", note: "note", escalate: "escalated", assign_self: "assigned", resolve: "resolved" } as const)[input.intent];
+    await tx.flagEvent.create({
+      data: {
+        flagId: flag.id,
+        authorId: user.id,
+        type,
+        note: input.note?.trim() || null,
+        fromStatus: flag.status !== next.status ? flag.status : null,
+        toStatus: flag.status !== next.status ? next.status : null,
+      },
+    });
+    if (input.intent === "escalate" && assigneeId) {
+      await tx.flagEvent.create({ data: { flagId: flag.id, authorId: user.id, type: "assigned", note: "Assigned to a supervisor" } });
+    }
+    await audit({ actor: user, action: input.intent, entity: "flag", entityId: flag.id, coupleId: flag.coupleId, request }, tx);
+    return true;
+  });
+  return result ? { ok: true } : { ok: false, status: 409, error: "Someone else changed this flag a moment ago. Review the timeline and try again." };
+}
+
+/** A therapist raises a flag by hand for one of their couples' partners. */
+export async function raiseByHand(
+  user: SessionUser,
+  input: { coupleId: string; partnerId: string; severity: Severity; note: string },
+  request?: Request,
+): Promise<{ ok: true; flagId: string } | { ok: false; field: string; error: string }> {
+  const couple = await prisma.couple.findFirst({
+    where: { id: input.coupleId, practiceId: user.practiceId, therapistId: user.id },
+    select: { id: true, partnerAId: true, partnerBId: true, practice: { select: { slaImminentHours: true, slaHighHours: true, slaMediumHours: true, slaLowHours: true } } },
+  });
+  if (!couple) return { ok: false, field: "coupleId", error: "Choose one of your couples." };
+  if (input.partnerId !== couple.partnerAId && input.partnerId !== couple.partnerBId) return { ok: false, field: "partnerId", error: "Choose one of this couple's partners." };
+  const flagId = await withSafetyRetry(async (tx) => {
+    const { flagId, severity } = await raise(
+      tx,
+      { practiceId: user.practiceId, coupleId: couple.id, partnerId: input.partnerId, actorId: user.id },
+      { source: "therapist", concern: "therapist", severity: input.severity, reason: input.note, excerpt: input.note },
+      slaOf(couple.practice),
+      { raisedById: user.id, note: input.note },
+    );
+    if (pausesConjointWork(severity)) await pauseForSafety(tx, couple.id, flagId);
+    await audit({ actor: user, action: "create", entity: "flag", entityId: flagId, coupleId: couple.id, request }, tx);
+    return flagId;
+  });
+  return { ok: true, flagId };
+}
+
+/** Only the couple's therapist resumes conjoint work, with a note. */
+export async function resumeWork(user: SessionUser, coupleId: string, note: string, request?: Request) {
+  const couple = await prisma.couple.findFirst({ where: { id: coupleId, practiceId: user.practiceId, therapistId: user.id }, select: { id: true, workPausedAt: true } });
+  if (!couple) return "not_found" as const;
+  if (!couple.workPausedAt) return "not_paused" as const;
+  await prisma.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.pausePeriod.updateMany({ where: { coupleId, assignmentId: null, endedAt: null }, data: { endedAt: now, endedById: user.id, endNote: note } });
+    await tx.couple.update({ where: { id: coupleId }, data: { workPausedAt: null, workPauseReason: null } });
+    const open = await tx.safetyFlag.findMany({ where: { coupleId, status: { not: "resolved" }, severity: { in: ["high", "imminent"] } }, select: { id: true } });
+    if (open.length) await tx.flagEvent.createMany({ data: open.map((f) => ({ flagId: f.id, authorId: user.id, type: "work_resumed" as const, note })) });
+    await audit({ actor: user, action: "resume", entity: "couple-work", entityId: coupleId, coupleId, request }, tx);
+  });
+  return "resumed" as const;
+}
+
+/** Open flags of one couple, for the couple page banner and the caseload. */
+export function openFlagsForCouple(coupleId: string) {
+  return prisma.safetyFlag.findMany({
+    where: { coupleId, status: { not: "resolved" } },
+    orderBy: [{ dueBy: "asc" }],
+    select: { id: true, severity: true, status: true, dueBy: true, partner: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The safety pipeline. Called INSIDE the transaction that saves a check-in, homework answer,
+ * routine note or help request, so a flag can never be lost between "saved" and "flagged".
+ */
+import type { Prisma } from "@prisma/client";
+import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, pausesConjointWork, type Signal } from "~/domain/flag-rules";
+import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
+import { addDays } from "~/domain/dates";
+import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
+
+export type SafetyInput =
+  | { kind: "checkin"; feelSafe: "yes" | "not_sure" | "no"; mood: number; note: string | null; appreciation: string | null; localDate: string }
+  | { kind: "text"; text: string; context: string }
+  | { kind: "help"; message: string | null };
+
+export interface SafetyScope {
+  practiceId: string;
+  coupleId: string;
+  partnerId: string;
+  actorId: string;
+}
+
+export function slaOf(p: { slaImminentHours: number; slaHighHours: number; slaMediumHours: number; slaLowHours: number }): SlaHours {
+  return { imminent: p.slaImminentHours, high: p.slaHighHours, medium: p.slaMediumHours, low: p.slaLowHours };
+}
+
+export async function applySafetyRules(tx: Prisma.TransactionClient, scope: SafetyScope, input: SafetyInput): Promise<{ flagIds: string[]; paused: boolean }> {
+  const practice = await tx.practice.findUniqueOrThrow({
+    where: { id: scope.practiceId },
+    select: { flagPhrases: true, slaImminentHours: true, slaHighHours: true, slaMediumHours: true, slaLowHours: true },
+  });
+  const config = { phrases: practice.flagPhrases };
+  let signals: Signal[];
+  if (input.kind === "checkin") {
+    const history = await tx.checkIn.findMany({
+      where: { partnerId: scope.partnerId, localDate: { gte: new Date(`${addDays(input.localDate, -14)}T00:00:00Z`), lt: new Date(`${input.localDate}T00:00:00Z`) } },
+      select: { mood: true },
+    });
+    signals = evaluateCheckIn({ ...input, moodHistory: history.map((h) => h.mood) }, config);
+  } else if (input.kind === "text") {
+    signals = evaluateText(input.text, config, input.context);
+  } else {
+    signals = evaluateHelpRequest(input.message, config);
+  }
+  const flagIds: string[] = [];
+  let paused = false;
+  for (const signal of signals) {
+    const { flagId, severity } = await raise(tx, scope, signal, slaOf(practice));
+    flagIds.push(flagId);
+    if (pausesConjointWork(severity)) paused = (await pauseForSafety(tx, scope.coupleId, flagId)) || paused;
+  }
+  return { flagIds, paused };
+}
+
+/** Opens a flag for the signal's concern, or appends to the unresolved one (raising severity). */
+export async function raise(
+  tx: Prisma.TransactionClient,
+  scope: SafetyScope,
+  signal: Signal,
+  sla: SlaHours,
+  options: { raisedById?: string | null; note?: string | null } = {},
+): Promise<{ flagId: string; severity: Signal["severity"] }> {
+  const now = new Date();
+  const existing = await tx.safetyFlag.findFirst({
+    where: { coupleId: scope.coupleId, partnerId: scope.partnerId, concern: signal.concern, status: { not: "resolved" } },
+    select: { id: true, severity: true, status: true, dueBy: true },
+  });
+  const merge = mergeSignal(existing, signal);
+  if (merge.action === "append" && existing) {
+    await tx.flagEvent.create({ data: { flagId: existing.id, type: "signal", authorId: options.raisedById ?? null, severity: signal.severity, note: options.note ?? signal.reason } });
+    if (merge.raised) {
+      await tx.safetyFlag.update({
+        where: { id: existing.id },
+        data: { severity: merge.severity, dueBy: recomputeDueBy(existing.dueBy, now, merge.severity, sla), triggerText: signal.excerpt ?? undefined },
+      });
+      await tx.flagEvent.create({ data: { flagId: existing.id, type: "severity_raised", severity: merge.severity, note: `Severity raised from ${existing.severity} to ${merge.severity}` } });
+    }
+    return { flagId: existing.id, severity: merge.severity };
+  }
+  try {
+    // A savepoint-free insert: the partial unique index refuses a second unresolved flag for
+    // the same concern; on PostgreSQL that aborts the transaction, so we check first above and
+    // only reach here when none existed a moment ago.
+    const flag = await tx.safetyFlag.create({
+      data: {
+        practiceId: scope.practiceId,
+        coupleId: scope.coupleId,
+        partnerId: scope.partnerId,
+        source: signal.source,
+        concern: signal.concern,
+        severity: signal.severity,
+        dueBy: dueBy(now, signal.severity, sla),
+        triggerText: signal.excerpt ?? null,
+        raisedById: options.raisedById ?? null,
+        events: { create: [{ type: "raised", authorId: options.raisedById ?? null, severity: signal.severity, toStatus: "open", note: options.note ?? signal.reason }] },
+      },
+      select: { id: true },
+    });
+    return { flagId: flag.id, severity: signal.severity };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConcurrentFlagError();
+    throw error;
+  }
+}
+
+/** Thrown when a concurrent request opened the same concern's flag first; the caller retries. */
+export class ConcurrentFlagError extends Error {
+  constructor() {
+    super("A flag for this concern was opened concurrently");
+  }
+}
+
+/** Runs a saving transaction, retrying once if a concurrent signal opened the same flag first. */
+export async function withSafetyRetry<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(work, { timeout: 15_000 });
+    } catch (error) {
+      if (attempt < 2 && (error instanceof ConcurrentFlagError || isUniqueViolation(error))) continue;
+      throw error;
+    }
+  }
+}
+
+/** Pauses the couple's conjoint work for safety (idempotent); records it on the couple and flag. */
+export async function pauseForSafety(tx: Prisma.TransactionClient, coupleId: string, flagId: string): Promise<boolean> {
+  const now = new Date();
+  const updated = await tx.couple.updateMany({ where: { id: coupleId, workPausedAt: null }, data: { workPausedAt: now, workPauseReason: "safety" } });
+  if (updated.count === 0) {
+    const c = await tx.couple.findUniqueOrThrow({ where: { id: coupleId }, select: { workPauseReason: true } });
+    if (c.workPauseReason !== "safety") {
+      // already paused by the therapist: the reason becomes safety, so only a deliberate resume lifts it
+      await tx.couple.update({ where: { id: coupleId }, data: { workPauseReason: "safety" } });
+    }
+    return false;
+  }
+  await tx.pausePeriod.create({ data: { coupleId, reason: "safety", startedAt: now, note: "Automatic: high or imminent safety flag" } });
+  await tx.flagEvent.create({ data: { flagId, type: "work_paused", note: "Conjoint routines and homework paused automatically." } });
+  return true;
+}
+
+export async function getCrisisResources(practiceId: string): Promise<string> {
+  const p = await prisma.practice.findUnique({ where: { id: practiceId }, select: { crisisResources: true } });
+  return p?.crisisResources?.trim() || DEFAULT_CRISIS_RESOURCES;
+}

@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { isValidLocalDate } from "~/domain/dates";
+import { listAudit } from "~/models/audit.server";
+import { requireUserWithPermission } from "~/utils/authz.server";
+import { prisma } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Mend" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:audit:any");
+  const q = new URL(request.url).searchParams;
+  const from = q.get("from") ?? "";
+  const to = q.get("to") ?? "";
+  const actorId = q.get("user")?.slice(0, 40) ?? "";
+  const coupleId = q.get("couple")?.slice(0, 40) ?? "";
+  const events = await listAudit({
+    practiceId: user.practiceId,
+    actorId: actorId || undefined,
+    coupleId: coupleId || undefined,
+    from: isValidLocalDate(from) ? new Date(`${from}T00:00:00Z`) : undefined,
+    to: isValidLocalDate(to) ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  });
+  const [users, couples] = await Promise.all([
+    prisma.user.findMany({ where: { practiceId: user.practiceId }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
+    prisma.couple.findMany({ where: { practiceId: user.practiceId }, select: { id: true, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } }),
+  ]);
+  return {
+    filters: { from, to, actorId, coupleId },
+    users,
+    couples: couples.map((c) => ({ id: c.id, label: `${c.partnerA.name} & ${c.partnerB.name}` })),
+    events: events.map((e) => ({ ...e, id: String(e.id), createdAt: e.createdAt.toISOString() })),
+  };
+}
+
+export default function AuditLog() {
+  const { events, users, couples, filters } = useLoaderData<typeof loader>();
+  const coupleLabel = new Map(couples.map((c) => [c.id, c.label]));
+  return (
+    <section className="card">
+      <h1>Audit log</h1>
+      <Form method="get" className="row">
+        <label>
+          Person{" "}
+          <select name="user" defaultValue={filters.actorId}>
+            <option value="">Anyone</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.role})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Couple{" "}
+          <select name="couple" defaultValue={filters.coupleId}>
+            <option value="">Any</option>
+            {couples.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" name="from" defaultValue={filters.from} />
+        </label>
+        <label>
+          To <input type="date" name="to" defaultValue={filters.to} />
+        </label>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Who</th>
+              <th>Did</th>
+              <th>Record</th>
+              <th>Couple</th>
+              <th>Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.createdAt).toLocaleString()}</td>
+                <td>{e.actor ? `${e.actor.name} (${e.actor.role})` : "—"}</td>
+                <td>{e.action}</td>
+                <td>
+                  {e.entity}
+                  {e.entityId ? <span className="muted small"> {e.entityId}</span> : null}
+                </td>
+                <td>{e.coupleId ? coupleLabel.get(e.coupleId) ?? e.coupleId : "—"}</td>
+                <td>{e.outcome === "allowed" ? "allowed" : <strong>{e.outcome}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">Showing the latest {events.length} events.</p>
+    </section>
+  );
+}
