@@ -1,20 +1,116 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { requirePartnerCouple, requireUser } from "~/utils/authz.server";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { HelpLink } from "~/components/partner/help-link";
+import { RoutineLog } from "~/components/partner/routine-log";
+import { todayData } from "~/models/partner.server";
+import { requireUser } from "~/utils/authz.server";
+import styles from "~/styles/partner.css";
 
-// Placeholder Today page; the partner portal replaces it.
+export const meta: MetaFunction = () => [{ title: "Today · Mend" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
-  await requirePartnerCouple(request, user);
-  return { name: user.name };
+  const data = await todayData(user);
+  const hour = Number(new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone: data.ctx.timeZone }).format(new Date()));
+  return {
+    greeting: hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening",
+    firstName: user.name.split(" ")[0],
+    today: data.ctx.today,
+    paused: data.ctx.paused,
+    otherName: data.ctx.otherName,
+    checkIn: data.checkIn,
+    routines: data.routines,
+    homework: data.homework,
+    feedback: data.feedback,
+  };
 }
 
+const CADENCE: Record<string, string> = { daily: "Every day", weekly: "Weekly", times_per_week: "Some days each week", as_needed: "As needed" };
+
 export default function Today() {
-  const { name } = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
-    <section className="card">
-      <h1>Today</h1>
-      <p>Hello {name}.</p>
-    </section>
+    <div className="stack partner-page">
+      <h1>
+        {d.greeting}, {d.firstName}
+      </h1>
+      {params.get("saved") === "checkin" ? (
+        <p className="notice ok" role="status">
+          Thank you — today's check-in is saved.
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="checkin-h">
+        <h2 id="checkin-h">Check-in</h2>
+        {d.checkIn ? (
+          <p>
+            Done for today (mood {d.checkIn.mood}, closeness {d.checkIn.closeness}). <Link to="/checkin">Edit today's check-in</Link>
+          </p>
+        ) : (
+          <p>
+            A minute to notice how you are. <Link className="btn" to="/checkin">Check in now</Link>
+          </p>
+        )}
+      </section>
+      {d.paused ? (
+        <section className="card">
+          <h2>Shared exercises</h2>
+          <p>Your therapist has paused shared exercises for now. You can still check in each day.</p>
+        </section>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="routines-h">
+            <h2 id="routines-h">Routines and agreements</h2>
+            {d.routines.length === 0 ? <p className="muted">Nothing due today. Enjoy the day.</p> : null}
+            <ul className="routines">
+              {d.routines.map((r) => (
+                <li key={r.id}>
+                  <h3>{r.title}</h3>
+                  <p className="small">
+                    {r.target} · {CADENCE[r.cadence]} · {r.mine ? "yours" : `${d.otherName}'s`}
+                  </p>
+                  {r.dueToday ? <RoutineLog assignmentId={r.id} date={d.today} current={r.today} heading={r.mine ? "Today" : `Today — did ${d.otherName} do it?`} /> : null}
+                  {r.missedEarlier.length ? (
+                    <details>
+                      <summary>Not logged yet: {r.missedEarlier.length} earlier day{r.missedEarlier.length === 1 ? "" : "s"}</summary>
+                      {r.missedEarlier.map((date) => (
+                        <RoutineLog key={date} assignmentId={r.id} date={date} current={null} heading={date} />
+                      ))}
+                    </details>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="homework-h">
+            <h2 id="homework-h">Homework</h2>
+            {d.homework.length === 0 ? <p className="muted">No homework due this week.</p> : null}
+            <ul>
+              {d.homework.map((h) => (
+                <li key={h.id}>
+                  <Link to={`/homework/${h.id}`}>{h.title}</Link> — {h.overdue ? <strong>was due {h.dueDate}</strong> : `due ${h.dueDate}`}
+                  {h.draft ? <span className="badge">draft saved</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+      {d.feedback.length ? (
+        <section className="card" aria-labelledby="feedback-h">
+          <h2 id="feedback-h">From your therapist</h2>
+          {d.feedback.map((f) => (
+            <blockquote key={f.homeworkId + f.at}>
+              <p>{f.text}</p>
+              <footer className="small muted">
+                on <Link to={`/homework/${f.homeworkId}`}>{f.title}</Link>
+              </footer>
+            </blockquote>
+          ))}
+        </section>
+      ) : null}
+      <HelpLink />
+    </div>
   );
 }

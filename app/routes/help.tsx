@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { formState, TextareaField } from "~/components/forms";
+import { audit } from "~/models/audit.server";
+import { partnerContext } from "~/models/partner.server";
+import { applySafetyRules, getCrisisResources, withSafetyRetry } from "~/models/safety.server";
+import { requireUser } from "~/utils/authz.server";
+import { prisma } from "~/utils/db.server";
+import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import styles from "~/styles/partner.css";
+
+// Neutral title: someone may glance at the screen or the browser history.
+export const meta: MetaFunction = () => [{ title: "Mend" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+const HelpSchema = z.object({ message: z.string().trim().max(4000, "Keep it under 4,000 characters.").optional() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["partner"] });
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["partner"] });
+  const ctx = await partnerContext(user);
+  const submission = parseForm(await readForm(request), HelpSchema);
+  if (submission.status !== "success") return invalid(submission.reply());
+  const message = submission.value.message || null;
+  // Stored first, on its own: whatever happens next, the request for help is not lost.
+  const help = await prisma.helpRequest.create({ data: { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, message }, select: { id: true } });
+  try {
+    await withSafetyRetry(async (tx) => {
+      const { flagIds } = await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "help", message });
+      if (flagIds[0]) await tx.helpRequest.update({ where: { id: help.id }, data: { flagId: flagIds[0] } });
+      await audit({ actor: user, action: "create", entity: "help-request", entityId: help.id, coupleId: ctx.coupleId, request }, tx);
+    });
+  } catch (error) {
+    // The request is saved; clinicians also see unlinked help requests. Log without content.
+    console.warn(`help request ${help.id} saved but flagging failed:`, error instanceof Error ? error.message : error);
+  }
+  return { sent: true as const, resources: await getCrisisResources(user.practiceId) };
+}
+
+export default function Help() {
+  const actionData = useActionData<typeof action>();
+  const { errors, values } = formState(actionData);
+  const navigation = useNavigation();
+  if (actionData && "sent" in actionData) {
+    return (
+      <section className="card" role="status">
+        <h1>Your message was sent to your care team</h1>
+        <p className="crisis">{actionData.resources}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="card">
+      <h1>Ask for help</h1>
+      <p>
+        This goes privately to your therapist and clinical team. Your partner is never told. If you are in danger right now, call 911 (or your local emergency number).
+      </p>
+      <Form method="post" noValidate>
+        <TextareaField label="Anything you want to tell us (optional)" name="message" maxLength={4000} defaultValue={values.message} errors={errors.message} />
+        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          Send to my care team
+        </button>
+      </Form>
+    </section>
+  );
+}
