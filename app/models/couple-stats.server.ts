@@ -1,0 +1,215 @@
+/**
+ * Therapist-side numbers: caseload roll-ups, chart series, adherence per plan week, perception
+ * gaps, CSI-4 and the weekly review. Counting and averaging happen in SQL (set-based, one query
+ * per figure for the whole caseload); expected occurrences come from the pure schedule module.
+ */
+import { adherencePercent } from "~/domain/adherence";
+import { addDays, diffDays, localDateOf } from "~/domain/dates";
+import { expectedByPlanWeek, expectedCount, pauseRangesFromInstants, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
+import { prisma, sql } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const SEV_RANK = { low: 0, medium: 1, high: 2, imminent: 3 } as const;
+
+type AssignmentRow = { id: string; coupleId: string; title: string; cadence: ScheduleSpec["cadence"]; weekday: number | null; timesPerWeek: number | null; startDate: Date; durationWeeks: number; status: string };
+
+async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string, string>) {
+  const [assignments, pauses] = await Promise.all([
+    prisma.assignment.findMany({
+      where: { coupleId: { in: coupleIds } },
+      select: { id: true, coupleId: true, title: true, cadence: true, weekday: true, timesPerWeek: true, startDate: true, durationWeeks: true, status: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.pausePeriod.findMany({ where: { coupleId: { in: coupleIds } }, select: { coupleId: true, assignmentId: true, startedAt: true, endedAt: true } }),
+  ]);
+  return assignments.map((a: AssignmentRow) => {
+    const own = pauses.filter((p) => p.coupleId === a.coupleId && (p.assignmentId === null || p.assignmentId === a.id));
+    const ranges: PauseRange[] = pauseRangesFromInstants(own.map((p) => ({ start: p.startedAt, end: p.endedAt })), timeZones.get(a.coupleId) ?? "UTC");
+    const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: iso(a.startDate), durationWeeks: a.durationWeeks };
+    return { ...a, spec, pauses: ranges };
+  });
+}
+
+/** Occurrence scores (mean of the partners' reports) summed per couple over a date range. */
+async function scoredByCouple(coupleIds: string[], from: string, to: string) {
+  return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(
+    `SELECT a."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
+       FROM (SELECT e."assignmentId", e."occurrenceDate",
+                    avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
+               FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
+              WHERE a."coupleId" = ANY($1::text[]) AND e."occurrenceDate" BETWEEN $2::date AND $3::date
+              GROUP BY 1, 2) o
+       JOIN "Assignment" a ON a.id = o."assignmentId"
+      GROUP BY 1`,
+    [coupleIds, from, to],
+  );
+}
+
+export async function caseload(user: SessionUser) {
+  const couples = await prisma.couple.findMany({
+    where: { practiceId: user.practiceId, therapistId: user.id },
+    select: {
+      id: true,
+      startDate: true,
+      timeZone: true,
+      status: true,
+      workPausedAt: true,
+      partnerA: { select: { id: true, name: true } },
+      partnerB: { select: { id: true, name: true } },
+    },
+  });
+  if (!couples.length) return [];
+  const ids = couples.map((c) => c.id);
+  const tz = new Map(couples.map((c) => [c.id, c.timeZone]));
+  const today = new Map(couples.map((c) => [c.id, localDateOf(new Date(), c.timeZone)]));
+  const anyToday = [...today.values()].sort().at(-1)!;
+  const from14 = addDays(anyToday, -14);
+  const [lastCheckIns, moods, scored, homework, flags, assignments] = await Promise.all([
+    sql<{ partnerId: string; last: string }>(`SELECT "partnerId", to_char(max("localDate"), 'YYYY-MM-DD') AS last FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) GROUP BY 1`, [ids]),
+    sql<{ partnerId: string; d: string; mood: number }>(
+      `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date ORDER BY "localDate"`,
+      [ids, addDays(anyToday, -8)],
+    ),
+    scoredByCouple(ids, from14, anyToday),
+    sql<{ coupleId: string; due: string; assignee: string; submitted: number }>(
+      `SELECT h."coupleId", to_char(h."dueDate", 'YYYY-MM-DD') AS due, h.assignee::text AS assignee,
+              count(s.id) FILTER (WHERE s.status = 'submitted')::int AS submitted
+         FROM "Homework" h LEFT JOIN "HomeworkSubmission" s ON s."homeworkId" = h.id
+        WHERE h."coupleId" = ANY($1::text[]) AND h.status = 'active' AND h."dueDate" < $2::date
+        GROUP BY h.id`,
+      [ids, anyToday],
+    ),
+    prisma.safetyFlag.groupBy({ by: ["coupleId", "severity"], where: { coupleId: { in: ids }, status: { not: "resolved" } }, _count: { _all: true } }),
+    assignmentsWithPauses(ids, tz),
+  ]);
+  const last = new Map(lastCheckIns.map((r) => [r.partnerId, r.last]));
+  return couples
+    .map((c) => {
+      const t = today.get(c.id)!;
+      const week = Math.floor(diffDays(t, iso(c.startDate)) / 7) + 1;
+      const expected = assignments
+        .filter((a) => a.coupleId === c.id && a.status !== "completed")
+        .reduce((sum, a) => sum + expectedCount(a.spec, { from: addDays(t, -13), to: t, pauses: a.pauses }), 0);
+      const s = scored.find((r) => r.coupleId === c.id);
+      const percent = adherencePercent({ kept: s?.score ?? 0, partly: 0, expected });
+      const trend = (pid: string) => moods.filter((m) => m.partnerId === pid && m.d > addDays(t, -7)).map((m) => ({ date: m.d, mood: m.mood }));
+      const overdue = homework.filter((h) => h.coupleId === c.id && h.due < t && h.submitted < (h.assignee === "BOTH" ? 2 : 1)).length;
+      const myFlags = flags.filter((f) => f.coupleId === c.id);
+      const flagCount = myFlags.reduce((n, f) => n + f._count._all, 0);
+      const topSeverity = myFlags.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity])[0]?.severity ?? null;
+      return {
+        id: c.id,
+        names: `${c.partnerA.name} & ${c.partnerB.name}`,
+        status: c.status,
+        paused: c.workPausedAt !== null,
+        week,
+        partners: [c.partnerA, c.partnerB].map((p) => ({ name: p.name, lastCheckIn: last.get(p.id) ?? null, trend: trend(p.id) })),
+        adherence14: percent,
+        overdueHomework: overdue,
+        flags: flagCount,
+        topSeverity,
+      };
+    })
+    .sort((a, b) => b.flags - a.flags || (b.topSeverity ? SEV_RANK[b.topSeverity] : -1) - (a.topSeverity ? SEV_RANK[a.topSeverity] : -1) || a.names.localeCompare(b.names));
+}
+
+export type Range = "4w" | "8w" | "all";
+
+/** Mood and closeness per partner with a 7-day moving average computed by a SQL window. */
+export async function moodSeries(coupleId: string, today: string, range: Range) {
+  const from = range === "4w" ? addDays(today, -27) : range === "8w" ? addDays(today, -55) : "1900-01-01";
+  return sql<{ partnerId: string; d: string; mood: number; closeness: number; moodAvg: number; closenessAvg: number }>(
+    `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood, closeness,
+            round(avg(mood) OVER w, 1)::float8 AS "moodAvg", round(avg(closeness) OVER w, 1)::float8 AS "closenessAvg"
+       FROM "CheckIn"
+      WHERE "coupleId" = $1 AND "localDate" >= $2::date
+     WINDOW w AS (PARTITION BY "partnerId" ORDER BY "localDate" RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)
+      ORDER BY "localDate"`,
+    [coupleId, from],
+  );
+}
+
+/** Per assignment and plan week: kept / partly / missed occurrences (partners' reports combined) and gaps. */
+export async function adherenceByWeek(coupleId: string, timeZone: string, today: string) {
+  const assignments = (await assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))).filter((a) => a.spec.cadence !== "as_needed");
+  const rows = await sql<{ assignmentId: string; week: number; kept: number; partly: number; missed: number; gaps: number }>(
+    `SELECT o."assignmentId", (((o."occurrenceDate" - a."startDate") / 7) + 1)::int AS week,
+            count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
+            count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps
+       FROM (SELECT e."assignmentId", e."occurrenceDate", count(DISTINCT e.status) AS kinds,
+                    avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) AS s
+               FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
+              WHERE a."coupleId" = $1 GROUP BY 1, 2) o
+       JOIN "Assignment" a ON a.id = o."assignmentId"
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [coupleId],
+  );
+  const perAssignment = assignments.map((a) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    weeks: expectedByPlanWeek(a.spec, { to: today, pauses: a.pauses }).map((w) => {
+      const r = rows.find((x) => x.assignmentId === a.id && x.week === w.week);
+      const kept = r?.kept ?? 0;
+      const partly = r?.partly ?? 0;
+      const missed = r?.missed ?? 0;
+      return { week: w.week, expected: w.expected, kept, partly, missed, gaps: r?.gaps ?? 0, notReported: Math.max(0, w.expected - kept - partly - missed), percent: adherencePercent({ kept, partly, expected: w.expected }) };
+    }),
+  }));
+  const maxWeeks = Math.max(0, ...perAssignment.map((a) => a.weeks.length));
+  const overall = Array.from({ length: maxWeeks }, (_, i) => {
+    const ws = perAssignment.map((a) => a.weeks[i]).filter((w): w is NonNullable<typeof w> => Boolean(w));
+    const sum = (k: "expected" | "kept" | "partly" | "missed" | "gaps" | "notReported") => ws.reduce((n, w) => n + w[k], 0);
+    return { week: i + 1, expected: sum("expected"), kept: sum("kept"), partly: sum("partly"), missed: sum("missed"), notReported: sum("notReported"), gaps: sum("gaps"), percent: adherencePercent({ kept: sum("kept"), partly: sum("partly"), expected: sum("expected") }) };
+  });
+  return { perAssignment, overall };
+}
+
+export async function perceptionGaps(coupleId: string) {
+  return sql<{ assignmentId: string; title: string; d: string; reports: string }>(
+    `SELECT a.id AS "assignmentId", a.title, to_char(e."occurrenceDate", 'YYYY-MM-DD') AS d,
+            string_agg(u.name || ': ' || e.status::text, '; ' ORDER BY u.name) AS reports
+       FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" JOIN "User" u ON u.id = e."reporterId"
+      WHERE a."coupleId" = $1
+      GROUP BY a.id, a.title, e."occurrenceDate"
+     HAVING count(DISTINCT e.status) > 1
+      ORDER BY e."occurrenceDate" DESC
+      LIMIT 200`,
+    [coupleId],
+  );
+}
+
+export async function csiSeries(coupleId: string) {
+  return sql<{ partnerId: string; d: string; score: number }>(
+    `SELECT s."partnerId", to_char(h."dueDate", 'YYYY-MM-DD') AS d, s.score
+       FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
+      WHERE h."coupleId" = $1 AND h.measure = 'csi4' AND s.status = 'submitted' AND s.score IS NOT NULL
+      ORDER BY h."dueDate"`,
+    [coupleId],
+  );
+}
+
+/** What changed in the last 7 days compared with the 7 before — to prepare the next session. */
+export async function weeklyReview(coupleId: string, timeZone: string, today: string) {
+  const w1 = addDays(today, -6);
+  const w0 = addDays(today, -13);
+  const [moods, scoredNow, scoredBefore, homework, notes, flags, assignments] = await Promise.all([
+    sql<{ partnerId: string; now: number | null; before: number | null }>(
+      `SELECT "partnerId", round(avg(mood) FILTER (WHERE "localDate" >= $2::date), 1)::float8 AS now,
+              round(avg(mood) FILTER (WHERE "localDate" < $2::date), 1)::float8 AS before
+         FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $3::date GROUP BY 1`,
+      [coupleId, w1, w0],
+    ),
+    scoredByCouple([coupleId], w1, today),
+    scoredByCouple([coupleId], w0, addDays(w1, -1)),
+    prisma.homeworkSubmission.count({ where: { homework: { coupleId }, status: "submitted", submittedAt: { gte: new Date(`${w1}T00:00:00Z`) } } }),
+    prisma.checkIn.count({ where: { coupleId, localDate: { gte: new Date(`${w1}T00:00:00Z`) }, OR: [{ noteShared: true, note: { not: null } }, { appreciation: { not: null } }] } }),
+    prisma.safetyFlag.count({ where: { coupleId, createdAt: { gte: new Date(`${w1}T00:00:00Z`) } } }),
+    assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]])),
+  ]);
+  const expected = (from: string, to: string) => assignments.filter((a) => a.status !== "completed").reduce((n, a) => n + expectedCount(a.spec, { from, to, pauses: a.pauses }), 0);
+  const now = adherencePercent({ kept: scoredNow[0]?.score ?? 0, partly: 0, expected: expected(w1, today) });
+  const before = adherencePercent({ kept: scoredBefore[0]?.score ?? 0, partly: 0, expected: expected(w0, addDays(w1, -1)) });
+  return { moods, adherenceNow: now, adherenceBefore: before, missed: scoredNow[0]?.missed ?? 0, homeworkSubmitted: homework, sharedNotes: notes, newFlags: flags };
+}

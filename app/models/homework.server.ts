@@ -1,0 +1,98 @@
+/** Homework for the therapist: assign from the library or custom, list, review and give feedback. */
+import type { HomeworkVisibility, PartnerSlot, PromptType } from "@prisma/client";
+import { addDays } from "~/domain/dates";
+import { prisma } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/session.server";
+import { audit } from "./audit.server";
+
+export interface PromptInput {
+  type: PromptType;
+  label: string;
+  options: string[];
+  required: boolean;
+}
+
+export function homeworkLibrary(user: SessionUser) {
+  return prisma.homeworkTemplate.findMany({ where: { practiceId: user.practiceId, archivedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true, instructions: true, prompts: true, measure: true } });
+}
+
+export async function assignHomework(
+  user: SessionUser,
+  couple: { id: string; startDate?: Date },
+  input: { templateId: string | null; title: string; instructions: string; assignee: PartnerSlot; dueDate: string; visibility: HomeworkVisibility; prompts: PromptInput[]; weeklyUntil?: string | null },
+  request?: Request,
+) {
+  let { title, instructions, prompts } = input;
+  let measure: string | null = null;
+  if (input.templateId) {
+    const t = await prisma.homeworkTemplate.findFirst({ where: { id: input.templateId, practiceId: user.practiceId } });
+    if (t) {
+      title = input.title || t.title;
+      instructions = input.instructions || t.instructions;
+      prompts = (t.prompts as unknown as { type: PromptType; label: string; options?: string[]; required?: boolean }[]).map((p) => ({ type: p.type, label: p.label, options: p.options ?? [], required: p.required ?? true }));
+      measure = t.measure;
+    }
+  }
+  // A measure repeats weekly until the given date (the CSI-4 is weekly).
+  const dues = [input.dueDate];
+  if (measure && input.weeklyUntil) for (let d = addDays(input.dueDate, 7); d <= input.weeklyUntil && dues.length < 52; d = addDays(d, 7)) dues.push(d);
+  return prisma.$transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const due of dues) {
+      const hw = await tx.homework.create({
+        data: {
+          coupleId: couple.id,
+          templateId: input.templateId,
+          title,
+          instructions,
+          assignee: measure ? "BOTH" : input.assignee,
+          dueDate: new Date(`${due}T00:00:00Z`),
+          visibility: measure ? "therapist_only" : input.visibility,
+          measure,
+          createdById: user.id,
+          prompts: { create: prompts.map((p, position) => ({ position, ...p })) },
+        },
+        select: { id: true },
+      });
+      ids.push(hw.id);
+      await audit({ actor: user, action: "create", entity: "homework", entityId: hw.id, coupleId: couple.id, request }, tx);
+    }
+    return ids;
+  });
+}
+
+export async function homeworkForReview(user: SessionUser, coupleId: string, homeworkId: string) {
+  return prisma.homework.findFirst({
+    where: { id: homeworkId, coupleId, couple: { therapistId: user.id, practiceId: user.practiceId } },
+    select: {
+      id: true,
+      title: true,
+      instructions: true,
+      dueDate: true,
+      assignee: true,
+      visibility: true,
+      measure: true,
+      prompts: { orderBy: { position: "asc" }, select: { id: true, type: true, label: true, options: true } },
+      // Drafts stay the partner's own until submitted.
+      submissions: { where: { status: "submitted" }, select: { id: true, answers: true, score: true, submittedAt: true, feedback: true, reviewedAt: true, partner: { select: { name: true } } } },
+    },
+  });
+}
+
+export async function giveFeedback(user: SessionUser, coupleId: string, submissionId: string, feedback: string, request?: Request) {
+  const s = await prisma.homeworkSubmission.findFirst({ where: { id: submissionId, status: "submitted", homework: { coupleId, couple: { therapistId: user.id, practiceId: user.practiceId } } }, select: { id: true } });
+  if (!s) return false;
+  const now = new Date();
+  await prisma.homeworkSubmission.update({ where: { id: s.id }, data: { feedback: feedback || undefined, feedbackAt: feedback ? now : undefined, feedbackById: feedback ? user.id : undefined, reviewedAt: now } });
+  await audit({ actor: user, action: "review", entity: "homework-submission", entityId: s.id, coupleId, request });
+  return true;
+}
+
+export function homeworkList(coupleId: string) {
+  return prisma.homework.findMany({
+    where: { coupleId },
+    orderBy: { dueDate: "desc" },
+    take: 60,
+    select: { id: true, title: true, dueDate: true, assignee: true, visibility: true, measure: true, status: true, submissions: { select: { status: true, reviewedAt: true, partnerId: true } } },
+  });
+}

@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError, formState, SelectField, TextareaField } from "~/components/forms";
+import { addDays, isValidLocalDate, localDateOf } from "~/domain/dates";
+import { assignHomework, homeworkLibrary, type PromptInput } from "~/models/homework.server";
+import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
+import { prisma } from "~/utils/db.server";
+import { invalid, parseForm, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Assign homework · Mend" }];
+
+const PROMPT_ROWS = 5;
+const date = z.string({ required_error: "Choose a due date." }).refine(isValidLocalDate, "Enter a real date.").refine((d) => d >= "2000-01-01" && d <= "2100-12-31", "Choose a date between 2000 and 2100.");
+
+const HomeworkSchema = z.object({
+  templateId: z.string().max(40).optional(),
+  title: z.string().trim().max(120, "Keep the title under 120 characters.").optional(),
+  instructions: z.string().trim().max(4000, "Keep the instructions under 4,000 characters.").optional(),
+  assignee: z.enum(["A", "B", "BOTH"], { errorMap: () => ({ message: "Choose who does it." }) }),
+  dueDate: date,
+  visibility: z.enum(["shared", "therapist_only"], { errorMap: () => ({ message: "Choose who sees the answers." }) }),
+  weeklyUntil: z.string().optional(),
+  ...Object.fromEntries(
+    Array.from({ length: PROMPT_ROWS }, (_, i) => [
+      [`promptType${i}`, z.enum(["text", "scale", "checklist", "date"]).optional()],
+      [`promptLabel${i}`, z.string().trim().max(500, "Keep each prompt under 500 characters.").optional()],
+      [`promptOptions${i}`, z.string().trim().max(2000).optional()],
+    ]).flat(),
+  ),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:homework:own");
+  const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
+  const [library, partners] = await Promise.all([
+    homeworkLibrary(user),
+    prisma.user.findMany({ where: { id: { in: [couple.partnerAId, couple.partnerBId] } }, select: { id: true, name: true } }),
+  ]);
+  const today = localDateOf(new Date(), couple.timeZone);
+  const templateId = new URL(request.url).searchParams.get("template");
+  return {
+    coupleId: couple.id,
+    library: library.map((l) => ({ id: l.id, title: l.title, instructions: l.instructions, measure: l.measure, promptCount: (l.prompts as unknown[]).length })),
+    template: library.find((l) => l.id === templateId) ?? null,
+    names: { A: partners.find((p) => p.id === couple.partnerAId)?.name ?? "Partner A", B: partners.find((p) => p.id === couple.partnerBId)?.name ?? "Partner B" },
+    defaultDue: addDays(today, 7),
+    planEnd: addDays(today, 7 * 8),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "create:homework:own");
+  const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
+  const submission = parseForm(await readForm(request), HomeworkSchema);
+  if (submission.status !== "success") return invalid(submission.reply());
+  const v = submission.value as Record<string, string | undefined>;
+  const prompts: PromptInput[] = [];
+  for (let i = 0; i < PROMPT_ROWS; i++) {
+    const label = v[`promptLabel${i}`];
+    if (!label) continue;
+    const type = (v[`promptType${i}`] ?? "text") as PromptInput["type"];
+    const options = (v[`promptOptions${i}`] ?? "").split("\n").map((o) => o.trim()).filter(Boolean);
+    if (type === "checklist" && options.length === 0) return invalid(submission.reply({ fieldErrors: { [`promptOptions${i}`]: ["List the checklist items, one per line."] } }));
+    prompts.push({ type, label, options: type === "checklist" ? options : [], required: true });
+  }
+  if (!v.templateId) {
+    const fieldErrors: Record<string, string[]> = {};
+    if (!v.title) fieldErrors.title = ["Give the homework a title."];
+    if (!v.instructions) fieldErrors.instructions = ["Write short instructions."];
+    if (prompts.length === 0) fieldErrors.promptLabel0 = ["Add at least one prompt."];
+    if (Object.keys(fieldErrors).length) return invalid(submission.reply({ fieldErrors }));
+  }
+  const weeklyUntil = v.weeklyUntil && isValidLocalDate(v.weeklyUntil) ? v.weeklyUntil : null;
+  await assignHomework(
+    user,
+    couple,
+    {
+      templateId: v.templateId || null,
+      title: v.title ?? "",
+      instructions: v.instructions ?? "",
+      assignee: v.assignee as "A" | "B" | "BOTH",
+      dueDate: v.dueDate!,
+      visibility: v.visibility as "shared" | "therapist_only",
+      prompts,
+      weeklyUntil,
+    },
+    request,
+  );
+  return redirect(`/couples/${couple.id}`);
+}
+
+export default function NewHomework() {
+  const { coupleId, library, template, names, defaultDue, planEnd } = useLoaderData<typeof loader>();
+  const { errors, values } = formState(useActionData<typeof action>());
+  return (
+    <div className="grid two">
+      <section className="card">
+        <p>
+          <Link to={`/couples/${coupleId}`}>← Back to the couple</Link>
+        </p>
+        <h1>Assign homework</h1>
+        {template ? (
+          <p className="notice">
+            From the library: <strong>{template.title}</strong>. <Link to="?">Write your own instead</Link>
+          </p>
+        ) : null}
+        <Form method="post" noValidate key={template?.id ?? "custom"}>
+          <FormError errors={errors[""]} />
+          <input type="hidden" name="templateId" value={template?.id ?? ""} />
+          <Field label="Title" name="title" defaultValue={values.title ?? template?.title} errors={errors.title} />
+          <TextareaField label="Instructions" name="instructions" defaultValue={values.instructions ?? template?.instructions} errors={errors.instructions} />
+          <div className="grid two">
+            <SelectField label="Who does it" name="assignee" defaultValue={values.assignee ?? "BOTH"} errors={errors.assignee}>
+              <option value="BOTH">Both partners</option>
+              <option value="A">{names.A}</option>
+              <option value="B">{names.B}</option>
+            </SelectField>
+            <Field label="Due date" name="dueDate" type="date" defaultValue={values.dueDate ?? defaultDue} errors={errors.dueDate} />
+          </div>
+          <SelectField label="Who sees the answers" name="visibility" defaultValue={values.visibility ?? "therapist_only"} errors={errors.visibility}>
+            <option value="therapist_only">Only me (the therapist)</option>
+            <option value="shared">Shared with the other partner once both have submitted</option>
+          </SelectField>
+          {template?.measure ? <Field label="Repeat weekly until" name="weeklyUntil" type="date" defaultValue={values.weeklyUntil ?? planEnd} /> : null}
+          {template ? (
+            <p className="small muted">The library's {template.prompts && (template.prompts as unknown[]).length} prompts will be used.</p>
+          ) : (
+            <fieldset>
+              <legend>Prompts (blank rows are ignored)</legend>
+              {Array.from({ length: 5 }, (_, i) => (
+                <div key={i} className="grid two">
+                  <Field label={`Prompt ${i + 1}`} name={`promptLabel${i}`} defaultValue={values[`promptLabel${i}`]} errors={errors[`promptLabel${i}`]} />
+                  <SelectField label={`Type of answer ${i + 1}`} name={`promptType${i}`} defaultValue={values[`promptType${i}`] ?? "text"}>
+                    <option value="text">Text</option>
+                    <option value="scale">1–10 scale</option>
+                    <option value="checklist">Checklist</option>
+                    <option value="date">Date</option>
+                  </SelectField>
+                  <TextareaField label={`Checklist items ${i + 1} (one per line)`} name={`promptOptions${i}`} rows={2} defaultValue={values[`promptOptions${i}`]} errors={errors[`promptOptions${i}`]} />
+                </div>
+              ))}
+            </fieldset>
+          )}
+          <button type="submit" className="primary">
+            Assign homework
+          </button>
+        </Form>
+      </section>
+      <section className="card">
+        <h2>Library</h2>
+        <ul className="stack">
+          {library.map((l) => (
+            <li key={l.id}>
+              <Link to={`?template=${l.id}`}>{l.title}</Link> <span className="small muted">({l.promptCount} prompts{l.measure ? ", weekly measure" : ""})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
