@@ -34,12 +34,15 @@ export interface RouteAccess {
   POST: Who;
   /** why, for a reader of this table */
   note?: string;
+  /** search params the route needs, filled with couple A's ids (e.g. "coupleId") */
+  query?: string[];
 }
 
 // Practice-wide pages answer every admin/supervisor with THEIR OWN practice's data; the test's
 // leak markers check that another practice's admin never receives this practice's records.
 const STAFF_ADMINS = ["admin", "otherAdmin"] as const;
 const PARTNERS_A = ["partnerA1", "partnerA2"] as const;
+const PARTNERS = ["partnerA1", "partnerA2", "partnerB1"] as const;
 
 export const ACCESS: Record<string, RouteAccess> = {
   root: { GET: "all", POST: "none" },
@@ -54,8 +57,24 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/admin._index": { GET: STAFF_ADMINS, POST: STAFF_ADMINS },
   "routes/couples.new": { GET: ["therapist", "otherTherapist"], POST: ["therapist", "otherTherapist"] },
   "routes/caseload": { GET: ["therapist", "otherTherapist"], POST: "none" },
-  "routes/today": { GET: [...PARTNERS_A, "partnerB1"], POST: [...PARTNERS_A, "partnerB1"] },
+  "routes/today": { GET: PARTNERS, POST: "none" },
+  "routes/checkin": { GET: PARTNERS, POST: PARTNERS, note: "each partner checks in for themself only" },
+  "routes/log": { GET: "all", POST: PARTNERS, note: "GET redirects to /today; couple A's assignment id → 404 for partner B1" },
+  "routes/history": { GET: PARTNERS, POST: "none" },
+  "routes/help": { GET: PARTNERS, POST: PARTNERS },
+  "routes/homework.$homeworkId": { GET: PARTNERS_A, POST: PARTNERS_A, note: "couple A's homework; partner B1 gets 404" },
   "routes/flags._index": { GET: ["supervisor"], POST: "none" },
+  "routes/flags.$flagId": { GET: ["therapist", "supervisor"], POST: ["therapist", "supervisor"], note: "a flag of couple A: its therapist and the supervisor" },
+  "routes/flags.new": { GET: ["therapist"], POST: ["therapist"], query: ["coupleId"], note: "for couple A: only its therapist" },
+  "routes/couples_.$coupleId.resume": { GET: "none", POST: ["therapist"] },
+  "routes/couples.$coupleId._index": { GET: ["therapist"], POST: ["therapist"] },
+  "routes/couples.$coupleId.assign": { GET: ["therapist"], POST: ["therapist"] },
+  "routes/couples.$coupleId.homework.new": { GET: ["therapist"], POST: ["therapist"] },
+  "routes/couples.$coupleId.homework.$homeworkId": { GET: ["therapist"], POST: ["therapist"] },
+  "routes/couples.$coupleId.export[.csv]": { GET: ["therapist"], POST: "none" },
+  "routes/couples.$coupleId.print": { GET: ["therapist"], POST: "none" },
+  "routes/admin.settings": { GET: STAFF_ADMINS, POST: STAFF_ADMINS },
+  "routes/admin.audit": { GET: STAFF_ADMINS, POST: "none" },
 };
 
 export function allowed(who: Who, persona: Persona): boolean {

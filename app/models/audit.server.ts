@@ -61,7 +61,7 @@ export function listAudit(q: AuditQuery) {
       coupleId: true,
       outcome: true,
       ip: true,
-      actor: { select: { name: true, email: true, role: true } },
+      actor: { select: { name: true, role: true } },
     },
   });
 }

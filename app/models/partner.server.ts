@@ -110,7 +110,7 @@ export async function todayData(user: SessionUser) {
           select: { id: true, title: true, dueDate: true, measure: true, submissions: { where: { partnerId: user.id }, select: { status: true } } },
         }),
     prisma.homeworkSubmission.findMany({
-      where: { partnerId: user.id, feedback: { not: null }, feedbackAt: { gte: new Date(Date.now() - 30 * 86_400_000) } },
+      where: { partnerId: user.id, feedback: { not: null } },
       orderBy: { feedbackAt: "desc" },
       take: 3,
       select: { feedback: true, feedbackAt: true, homework: { select: { id: true, title: true } } },

@@ -27,9 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:flag:own");
-  const submission = parseForm(await readForm(request), RaiseSchema);
+  const form = await readForm(request);
+  // Authorise before validating, so a stranger learns nothing from error messages.
+  await requireCouple(request, user, String(form.get("coupleId") ?? ""), ["clinician"]);
+  const submission = parseForm(form, RaiseSchema);
   if (submission.status !== "success") return invalid(submission.reply());
-  await requireCouple(request, user, submission.value.coupleId, ["clinician"]);
   const result = await raiseByHand(user, submission.value, request);
   if (!result.ok) return invalid(submission.reply({ fieldErrors: { [result.field]: [result.error] } }));
   return redirect(`/flags/${result.flagId}`);

@@ -189,7 +189,8 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
           timesPerWeek: p.t.timesPerWeek ?? null,
           responsible: p.responsible,
           startDate: day(start),
-          durationWeeks: 8,
+          // plans started with the couple and run 12 weeks, so the demo has work due today
+          durationWeeks: 12,
           status,
           createdById: therapist.id,
           endedAt: status === "completed" ? now : null,
@@ -199,7 +200,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
         await prisma.pausePeriod.create({ data: { coupleId: couple.id, assignmentId: asg.id, reason: "therapist", startedAt: new Date(now.getTime() - 3 * 86_400_000), startedById: therapist.id, note: "Too much at once; back next week." } });
       }
       if (p.t.cadence === "as_needed") continue;
-      const planEnd = addDays(start, 8 * 7 - 1);
+      const planEnd = addDays(start, 12 * 7 - 1);
       const until = [last, planEnd, status === "paused" ? addDays(today, -4) : last].sort()[0]!;
       const due = eachDay(start, until).filter((d, k) => {
         if (p.t.cadence === "daily") return true;

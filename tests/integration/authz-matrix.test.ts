@@ -150,7 +150,8 @@ describe.each(routes.map((r) => [r.id, r] as const))("%s", (id, route) => {
     const access = ACCESS[id];
     if (!access) return; // reported by the test above
     const mod = (await import(path.join(config.appDirectory, route.file))) as RouteModule;
-    const resolved = url;
+    const query = (access.query ?? []).map((k) => `${k}=${encodeURIComponent(params[k] ?? "")}`).join("&");
+    const resolved = query ? `${url}?${query}` : url;
     const routeParams: Record<string, string> = {};
     for (const m of fullPath(id).matchAll(/:(\w+)/g)) routeParams[m[1]!] = params[m[1]!]!;
     // A fresh session per check: some routes (logout, sign out everywhere) end sessions.

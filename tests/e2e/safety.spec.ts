@@ -1,0 +1,97 @@
+import { expect, loginAs, test } from "./fixtures";
+
+const stamp = Date.now();
+const names = { a: `Jesse Holt${stamp % 1000}`, b: `Morgan Holt${stamp % 1000}` };
+const links: Record<string, string> = {};
+
+test.describe.serial("safety flag review, end to end", () => {
+  test("a therapist adds a couple and both partners join", async ({ page }) => {
+    await loginAs(page, "therapist@demo.mend");
+    await page.goto("/couples/new");
+    const first = page.getByRole("group", { name: "First partner" });
+    await first.getByLabel("Name").fill(names.a);
+    await first.getByLabel("Email").fill(`jesse.${stamp}@example.com`);
+    const second = page.getByRole("group", { name: "Second partner" });
+    await second.getByLabel("Name").fill(names.b);
+    await second.getByLabel("Email").fill(`morgan.${stamp}@example.com`);
+    await page.getByRole("button", { name: /add couple/i }).click();
+    links.a = await page.getByLabel(`Invitation link for ${names.a}`).inputValue();
+    links.b = await page.getByLabel(`Invitation link for ${names.b}`).inputValue();
+    for (const who of ["a", "b"] as const) {
+      await page.context().clearCookies();
+      await page.goto(new URL(links[who]!).pathname);
+      await page.getByLabel("Password", { exact: true }).fill("steady harbour lights");
+      await page.getByLabel("Type it again").fill("steady harbour lights");
+      await page.getByLabel(/I have read this and agree/).check();
+      await page.getByRole("button", { name: /create my account/i }).click();
+      await expect(page).toHaveURL(/\/today$/);
+    }
+  });
+
+  test("the partner answers 'no' to feeling safe → the caseload shows the couple first, in red", async ({ page }) => {
+    await loginAs(page, `jesse.${stamp}@example.com`, "steady harbour lights");
+    await page.goto("/checkin");
+    await page.getByRole("group", { name: /mood today/i }).getByLabel("3", { exact: true }).check();
+    await page.getByRole("group", { name: /close and trusting/i }).getByLabel("2", { exact: true }).check();
+    await page.getByRole("group", { name: /feel safe at home/i }).getByLabel("No", { exact: true }).check();
+    await page.getByRole("button", { name: /save/i }).click();
+    await expect(page).toHaveURL(/\/today/);
+    await expect(page.getByText(/paused shared exercises/i)).toBeVisible();
+    await page.context().clearCookies();
+
+    await loginAs(page, "therapist@demo.mend");
+    await page.goto("/caseload");
+    const rows = page.locator("tbody tr");
+    const ours = rows.filter({ hasText: names.a });
+    await expect(ours).toHaveClass(/flagged/);
+    await expect(ours.getByText(/flag/)).toBeVisible();
+    // every flagged row comes before every unflagged one
+    const classes = await rows.evaluateAll((trs) => trs.map((tr) => tr.className.includes("flagged")));
+    expect(classes.indexOf(false) === -1 || classes.lastIndexOf(true) < classes.indexOf(false)).toBe(true);
+  });
+
+  test("the therapist escalates; the supervisor notes and resolves; the timeline has every step", async ({ page }) => {
+    await loginAs(page, "therapist@demo.mend");
+    await page.goto("/caseload");
+    await page.getByRole("link", { name: new RegExp(names.a) }).click();
+    await page.getByRole("link", { name: /High — about/ }).first().click();
+    await page.getByLabel("Escalate to supervisor").selectOption({ label: "Dr. Morgan Reyes" });
+    await page.getByLabel(/note for the supervisor/i).fill("Please review today.");
+    await page.getByRole("button", { name: "Escalate" }).click();
+    await expect(page.getByText("Escalated").first()).toBeVisible();
+    const flagUrl = new URL(page.url()).pathname;
+    await page.context().clearCookies();
+
+    await loginAs(page, "supervisor@demo.mend");
+    await page.goto("/flags");
+    const row = page.locator("tbody tr").filter({ hasText: names.a });
+    await expect(row).toContainText("High");
+    await expect(row).toContainText("Escalated");
+    await expect(row.locator("td").nth(4)).toContainText(/\d/);
+    await row.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(flagUrl));
+    await page.getByLabel("Add a note").fill("Called the partner; safe at a friend's tonight.");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByText("Called the partner")).toBeVisible();
+    // a resolution needs an outcome and a note
+    await page.getByRole("button", { name: "Resolve" }).click();
+    await expect(page.getByText("Choose an outcome.")).toBeVisible();
+    await page.getByLabel("Outcome").selectOption("safety_plan");
+    await page.getByLabel("Resolution note").fill("Safety plan agreed in an individual session.");
+    await page.getByRole("button", { name: "Resolve" }).click();
+    const timeline = page.locator("ol.timeline");
+    for (const step of ["Raised", "Shared work paused", "Escalated", "Assigned", "Note", "Resolved"]) await expect(timeline).toContainText(step);
+  });
+
+  test("the other partner's pages show no trace of it", async ({ page, request }) => {
+    await loginAs(page, `morgan.${stamp}@example.com`, "steady harbour lights");
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    for (const path of ["/today", "/history"]) {
+      for (const url of [path, `${path}.data`]) {
+        const body = await (await request.get(url, { headers: { Cookie: cookie } })).text();
+        // The neutral "paused shared exercises" message is allowed; any reason is not.
+        expect(body, url).not.toMatch(/flag|safety|feelSafe|escalat|Safety plan|Not sure|"no"/i);
+      }
+    }
+  });
+});
