@@ -38,7 +38,8 @@ for (const [name, cmd, extraEnv] of steps) {
     passed += (s.expected ?? 0) + (s.flaky ?? 0);
     failed += s.unexpected ?? 0;
   } else {
-    r.status === 0 ? passed++ : failed++;
+    if (r.status === 0) passed++;
+    else failed++;
   }
   if (r.status !== 0) {
     console.error(`\n${name} failed.`);
