@@ -62,6 +62,8 @@ export async function raise(
   options: { raisedById?: string | null; note?: string | null } = {},
 ): Promise<{ flagId: string; severity: Signal["severity"] }> {
   const now = new Date();
+  // Lock the unresolved flag (if any) so concurrent signals append one after another.
+  await tx.$queryRaw`SELECT id FROM "SafetyFlag" WHERE "coupleId" = ${scope.coupleId} AND "partnerId" = ${scope.partnerId} AND concern = ${signal.concern} AND status <> 'resolved' FOR UPDATE`;
   const existing = await tx.safetyFlag.findFirst({
     where: { coupleId: scope.coupleId, partnerId: scope.partnerId, concern: signal.concern, status: { not: "resolved" } },
     select: { id: true, severity: true, status: true, dueBy: true },
