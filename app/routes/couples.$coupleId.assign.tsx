@@ -8,6 +8,8 @@ import { checkMeasurable } from "~/domain/measurable";
 import { createAssignment, libraryFor } from "~/models/assignment.server";
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
+import { IdempotencyField } from "~/components/idempotency";
 
 export const meta: MetaFunction = () => [{ title: "Assign a routine · Mend" }];
 
@@ -35,19 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
   const library = await libraryFor(user);
   const templateId = new URL(request.url).searchParams.get("template");
-  return { coupleId: couple.id, library, template: library.find((t) => t.id === templateId) ?? null, today: localDateOf(new Date(), couple.timeZone) };
+  return { idem: newIdempotencyKey(), coupleId: couple.id, library, template: library.find((t) => t.id === templateId) ?? null, today: localDateOf(new Date(), couple.timeZone) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:assignment:own");
   const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
-  const submission = parseForm(await readForm(request), AssignSchema);
+  const form = await readForm(request);
+  const submission = parseForm(form, AssignSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   const v = submission.value;
   const check = checkMeasurable(v.target);
   if (!check.measurable && v.confirmVague !== "yes") {
     return { result: submission.reply(), vague: { suggestion: check.suggestion } };
   }
+  const claim = await claimSubmission(form, user.id);
+  if (claim.duplicate) return redirect(`/couples/${couple.id}`);
   await createAssignment(
     user,
     couple.id,
@@ -71,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export default function Assign() {
-  const { coupleId, library, template, today } = useLoaderData<typeof loader>();
+  const { coupleId, library, template, today, idem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { errors, values } = formState(actionData);
   const vague = actionData && "vague" in actionData ? actionData.vague : null;
@@ -96,6 +101,7 @@ export default function Assign() {
         <Form method="post" noValidate key={t?.id ?? "custom"}>
           <FormError errors={errors[""]} />
           <input type="hidden" name="templateId" value={t?.id ?? ""} />
+          <IdempotencyField value={idem} />
           <SelectField label="Kind" name="kind" defaultValue={val("kind", t?.kind ?? "agreement")} errors={errors.kind}>
             <option value="routine">Routine</option>
             <option value="agreement">Agreement</option>

@@ -8,6 +8,8 @@ import { assignHomework, homeworkLibrary, type PromptInput } from "~/models/home
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
+import { IdempotencyField } from "~/components/idempotency";
 
 export const meta: MetaFunction = () => [{ title: "Assign homework · Mend" }];
 
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = localDateOf(new Date(), couple.timeZone);
   const templateId = new URL(request.url).searchParams.get("template");
   return {
+    idem: newIdempotencyKey(),
     coupleId: couple.id,
     library: library.map((l) => ({ id: l.id, title: l.title, instructions: l.instructions, measure: l.measure, promptCount: (l.prompts as unknown[]).length })),
     template: library.find((l) => l.id === templateId) ?? null,
@@ -53,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:homework:own");
   const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
-  const submission = parseForm(await readForm(request), HomeworkSchema);
+  const form = await readForm(request);
+  const submission = parseForm(form, HomeworkSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   const v = submission.value as Record<string, string | undefined>;
   const prompts: PromptInput[] = [];
@@ -72,6 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (prompts.length === 0) fieldErrors.promptLabel0 = ["Add at least one prompt."];
     if (Object.keys(fieldErrors).length) return invalid(submission.reply({ fieldErrors }));
   }
+  const claim = await claimSubmission(form, user.id);
+  if (claim.duplicate) return redirect(`/couples/${couple.id}`);
   const weeklyUntil = v.weeklyUntil && isValidLocalDate(v.weeklyUntil) ? v.weeklyUntil : null;
   await assignHomework(
     user,
@@ -92,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewHomework() {
-  const { coupleId, library, template, names, defaultDue, planEnd } = useLoaderData<typeof loader>();
+  const { coupleId, library, template, names, defaultDue, planEnd, idem } = useLoaderData<typeof loader>();
   const { errors, values } = formState(useActionData<typeof action>());
   return (
     <div className="grid two">
@@ -109,6 +115,7 @@ export default function NewHomework() {
         <Form method="post" noValidate key={template?.id ?? "custom"}>
           <FormError errors={errors[""]} />
           <input type="hidden" name="templateId" value={template?.id ?? ""} />
+          <IdempotencyField value={idem} />
           <Field label="Title" name="title" defaultValue={values.title ?? template?.title} errors={errors.title} />
           <TextareaField label="Instructions" name="instructions" defaultValue={values.instructions ?? template?.instructions} errors={errors.instructions} />
           <div className="grid two">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, SelectField, formState } from "~/components/forms";
 import { isValidLocalDate, isValidTimeZone } from "~/domain/dates";
@@ -7,6 +7,9 @@ import { createCouple } from "~/models/couple.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { TIME_ZONES } from "~/utils/time-zones";
+import { IdempotencyField } from "~/components/idempotency";
+import { newIdempotencyKey, once, readIdempotencyKey, releaseIdempotencyKey } from "~/utils/idempotency.server";
+import { redirect } from "@remix-run/node";
 
 export const meta: MetaFunction = () => [{ title: "New couple · Mend" }];
 
@@ -38,15 +41,26 @@ const CoupleSchema = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "create:couple:own");
-  return null;
+  return { idem: newIdempotencyKey() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:couple:own");
-  const submission = parseForm(await readForm(request), CoupleSchema);
+  const form = await readForm(request);
+  const submission = parseForm(form, CoupleSchema);
   if (submission.status !== "success") return invalid(submission.reply());
-  const created = await createCouple(user, submission.value, request);
-  if (!created.ok) return invalid(submission.reply({ fieldErrors: created.fieldErrors }));
+  // A double-clicked submit must not try to create the couple twice.
+  const key = readIdempotencyKey(form);
+  const claim = await once(key, user.id, async () => null);
+  if (claim.duplicate) return redirect("/caseload");
+  const created = await createCouple(user, submission.value, request).catch(async (error) => {
+    await releaseIdempotencyKey(key, user.id);
+    throw error;
+  });
+  if (!created.ok) {
+    await releaseIdempotencyKey(key, user.id);
+    return invalid(submission.reply({ fieldErrors: created.fieldErrors }));
+  }
   const origin = new URL(request.url).origin;
   return {
     result: submission.reply({ resetForm: true }),
@@ -56,6 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCouple() {
   const actionData = useActionData<typeof action>();
+  const { idem } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const created = actionData && "created" in actionData ? actionData.created : null;
   const { errors, values: initial } = formState(actionData);
@@ -87,6 +102,7 @@ export default function NewCouple() {
       <h1>Add a couple</h1>
       <Form method="post" noValidate>
         <FormError errors={errors[""]} />
+        <IdempotencyField value={idem} />
         <div className="grid two">
           <fieldset>
             <legend>First partner</legend>

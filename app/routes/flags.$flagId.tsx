@@ -10,6 +10,8 @@ import { actOnFlag, getFlag, listSupervisors } from "~/models/flag.server";
 import { requireUser } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
+import { IdempotencyField } from "~/components/idempotency";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Flag · Mend" }];
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const phrases = practice.flagPhrases.length ? practice.flagPhrases : DEFAULT_PHRASES;
   const over = overdueBy(flag.dueBy, new Date());
   return {
+    idem: newIdempotencyKey(),
     role: user.role,
     supervisors: await listSupervisors(user),
     flag: {
@@ -59,9 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["therapist", "supervisor"] });
-  const submission = parseForm(await readForm(request), ActionSchema);
+  const form = await readForm(request);
+  const submission = parseForm(form, ActionSchema);
   if (submission.status !== "success") return invalid(submission.reply());
+  // A double-clicked "Add note" must not add the note twice.
+  const claim = await claimSubmission(form, user.id);
+  if (claim.duplicate) return redirect(`/flags/${params.flagId}`);
   const result = await actOnFlag(user, params.flagId ?? "", submission.value, request);
+  if (!result.ok) await claim.release();
   if (!result.ok) {
     if (result.status === 404) notFound();
     return data(
@@ -86,7 +94,7 @@ const EVENT_LABEL: Record<string, string> = {
 };
 
 export default function FlagPage() {
-  const { flag, recentCheckIns, supervisors, role } = useLoaderData<typeof loader>();
+  const { flag, recentCheckIns, supervisors, role, idem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { errors, values } = formState(actionData);
   const navigation = useNavigation();
@@ -149,6 +157,7 @@ export default function FlagPage() {
             <div className="row">
               {flag.status === "open" ? (
                 <Form method="post">
+<IdempotencyField value={idem} />
                   <button type="submit" name="intent" value="acknowledge" className="secondary" disabled={busy}>
                     Acknowledge
                   </button>
@@ -156,6 +165,7 @@ export default function FlagPage() {
               ) : null}
               {role === "supervisor" && !flag.assignee ? (
                 <Form method="post">
+<IdempotencyField value={idem} />
                   <button type="submit" name="intent" value="assign_self" className="secondary" disabled={busy}>
                     Assign to me
                   </button>
@@ -164,6 +174,7 @@ export default function FlagPage() {
             </div>
             {flag.status !== "escalated" ? (
               <Form method="post" noValidate>
+<IdempotencyField value={idem} />
                 <input type="hidden" name="intent" value="escalate" />
                 <SelectField label="Escalate to supervisor" name="assigneeId" defaultValue={values.assigneeId ?? ""} errors={errors.assigneeId}>
                   <option value="">Choose…</option>
@@ -184,6 +195,7 @@ export default function FlagPage() {
           <p>This flag is resolved. Notes can still be added; a new concern needs a new flag.</p>
         )}
         <Form method="post" noValidate>
+<IdempotencyField value={idem} />
           <input type="hidden" name="intent" value="note" />
           <TextareaField label="Add a note" name="note" maxLength={4000} defaultValue={values.intent === "note" ? values.note : undefined} errors={values.intent === "note" ? errors.note : undefined} />
           <button type="submit" className="secondary" disabled={busy}>
@@ -192,6 +204,7 @@ export default function FlagPage() {
         </Form>
         {open ? (
           <Form method="post" noValidate>
+<IdempotencyField value={idem} />
             <input type="hidden" name="intent" value="resolve" />
             <SelectField label="Outcome" name="outcome" defaultValue={values.outcome ?? ""} errors={errors.outcome}>
               <option value="">Choose…</option>

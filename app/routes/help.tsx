@@ -8,6 +8,9 @@ import { applySafetyRules, getCrisisResources, withSafetyRetry } from "~/models/
 import { requireUser } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
+import { IdempotencyField } from "~/components/idempotency";
+import { useLoaderData } from "@remix-run/react";
 import styles from "~/styles/partner.css";
 
 // Neutral title: someone may glance at the screen or the browser history.
@@ -18,15 +21,18 @@ const HelpSchema = z.object({ message: z.string().trim().max(4000, "Keep it unde
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["partner"] });
-  return null;
+  return { idem: newIdempotencyKey() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
   const ctx = await partnerContext(user);
-  const submission = parseForm(await readForm(request), HelpSchema);
+  const form = await readForm(request);
+  const submission = parseForm(form, HelpSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   const message = submission.value.message || null;
+  const claim = await claimSubmission(form, user.id);
+  if (claim.duplicate) return { sent: true as const, resources: await getCrisisResources(user.practiceId) };
   // Stored first, on its own: whatever happens next, the request for help is not lost.
   const help = await prisma.helpRequest.create({ data: { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, message }, select: { id: true } });
   try {
@@ -44,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Help() {
   const actionData = useActionData<typeof action>();
+  const { idem } = useLoaderData<typeof loader>();
   const { errors, values } = formState(actionData);
   const navigation = useNavigation();
   if (actionData && "sent" in actionData) {
@@ -61,6 +68,7 @@ export default function Help() {
         This goes privately to your therapist and clinical team. Your partner is never told. If you are in danger right now, call 911 (or your local emergency number).
       </p>
       <Form method="post" noValidate>
+        <IdempotencyField value={idem} />
         <TextareaField label="Anything you want to tell us (optional)" name="message" maxLength={4000} defaultValue={values.message} errors={errors.message} />
         <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
           Send to my care team

@@ -53,3 +53,18 @@ export async function once<T>(
     throw error;
   }
 }
+
+/** Gives a key back when the work it guarded was refused (so the corrected form can be resent). */
+export async function releaseIdempotencyKey(key: string | null, userId: string) {
+  if (key) await prisma.idempotencyKey.deleteMany({ where: { key: `${userId}:${key}` } });
+}
+
+/**
+ * For actions whose work runs its own transaction: claim the form's key up front. A repeat gets
+ * `duplicate: true`; call `release()` if the submission is then refused or fails.
+ */
+export async function claimSubmission(formData: FormData, userId: string) {
+  const key = readIdempotencyKey(formData);
+  const claim = await once(key, userId, async () => null);
+  return { duplicate: claim.duplicate, release: () => releaseIdempotencyKey(key, userId) };
+}
