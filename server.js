@@ -105,6 +105,7 @@ async function main() {
     process.exit(1);
   }
   const app = await createApp({ build });
+  const worker = build.entry.module.startInProcessWorker?.() ?? null;
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   const server = app.listen(port, host, () => {
@@ -119,6 +120,7 @@ async function main() {
   });
   const shutdown = async () => {
     server.close();
+    await worker?.stop();
     await build.entry.module.shutdown?.();
     process.exit(0);
   };

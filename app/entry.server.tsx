@@ -8,6 +8,7 @@ import { NonceProvider } from "~/utils/nonce";
 
 export { bootstrap } from "~/utils/bootstrap.server";
 export { closeDb as shutdown } from "~/utils/db.server";
+export { startInProcessWorker } from "~/worker/worker.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NAV: Record<string, { to: string; label: string }[]> = {
   therapist: [
     { to: "/caseload", label: "Caseload" },
+    { to: "/digest", label: "Daily summary" },
     { to: "/couples/new", label: "New couple" },
     { to: "/account", label: "Account" },
   ],

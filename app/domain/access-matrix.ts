@@ -75,6 +75,8 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/couples.$coupleId.print": { GET: ["therapist"], POST: "none" },
   "routes/admin.settings": { GET: STAFF_ADMINS, POST: STAFF_ADMINS },
   "routes/admin.audit": { GET: STAFF_ADMINS, POST: "none" },
+  "routes/settings": { GET: PARTNERS, POST: PARTNERS },
+  "routes/digest": { GET: ["therapist", "otherTherapist"], POST: "none", note: "each therapist's own caseload only" },
 };
 
 export function allowed(who: Who, persona: Persona): boolean {

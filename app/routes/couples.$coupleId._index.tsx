@@ -232,7 +232,7 @@ export default function CouplePage() {
           </Form>
         </div>
         <p className="small muted">
-          Solid line: {A}; dashed line: {B}. Thin lines are daily values, thick lines the 7-day average.
+          Solid line: {A}; dashed line: {B}. Lines show the 7-day moving average; the table has every daily value.
         </p>
         <LazyLineChart
           label="Mood over time"

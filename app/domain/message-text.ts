@@ -1,0 +1,37 @@
+/**
+ * Every message Mend sends is built here, so it can be tested for one rule: a partner's phone,
+ * email or screen may be watched, so nothing sent mentions safety, flags, abuse, therapy
+ * content or private answers. Reminders say only that something is waiting in the app.
+ */
+export const SENSITIVE_WORDS = [
+  "safety", "safe", "flag", "abuse", "abusive", "violence", "violent", "danger", "crisis", "help request", "emergency",
+  "therapist", "therapy", "counsel", "counseling", "counselling", "affair", "betrayal", "cheat", "trust", "mood", "check-in answer", "private",
+];
+
+export function containsSensitive(text: string): string[] {
+  const t = text.toLowerCase();
+  // Substring match on purpose: "unsafe" and "flagged" must be caught too.
+  return SENSITIVE_WORDS.filter((w) => t.includes(w));
+}
+
+export type ReminderKind = "checkin" | "routines" | "homework";
+
+/** Partner reminders: neutral, the same shape whatever is due. */
+export function reminderMessage(kind: ReminderKind, appName: string | null | undefined, url: string) {
+  const name = appName?.trim() || "Mend";
+  const subject = kind === "checkin" ? `A reminder from ${name}` : `You have a new item in ${name}`;
+  const body = `Hello,\n\nYou have something waiting in ${name}.\n\nOpen it here: ${url}\n\nYou can change or turn off these reminders in the app's settings.`;
+  return { subject, body };
+}
+
+/** The therapist's daily digest: counts and links only, never clinical text. */
+export function digestMessage(counts: { missedCheckIns: number; overdueHomework: number; fallingAdherence: number; openItems: number }, url: string) {
+  const subject = "Your daily Mend summary";
+  const lines = [
+    `${counts.missedCheckIns} couple(s) with no check-in for 3+ days`,
+    `${counts.overdueHomework} overdue homework item(s)`,
+    `${counts.fallingAdherence} couple(s) with falling adherence`,
+    `${counts.openItems} open item(s) needing your review`,
+  ];
+  return { subject, body: `Good morning,\n\n${lines.join("\n")}\n\nDetails: ${url}` };
+}

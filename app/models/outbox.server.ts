@@ -1,0 +1,56 @@
+/**
+ * The outbox: every message Mend sends is a row first. Workers claim rows with
+ * FOR UPDATE SKIP LOCKED, so several can run at once without sending anything twice.
+ * A worker that dies after claiming leaves the row 'sending'; after the lease it is retried
+ * (at most one duplicate, only if the SMTP server had already accepted it — docs/decisions/003).
+ */
+import { prisma, sql } from "~/utils/db.server";
+
+export const LEASE_MINUTES = 5;
+export const MAX_ATTEMPTS = 8;
+
+export function backoffSeconds(attempts: number) {
+  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface Claimed {
+  id: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+export async function claim(workerId: string, limit = 20): Promise<Claimed[]> {
+  return sql<Claimed>(
+    `UPDATE "OutboxMessage" SET status = 'sending', "claimedAt" = now(), "claimedBy" = $1, attempts = attempts + 1
+      WHERE id IN (SELECT id FROM "OutboxMessage" WHERE status = 'pending' AND "sendAfter" <= now()
+                    ORDER BY "sendAfter" LIMIT $2 FOR UPDATE SKIP LOCKED)
+      RETURNING id, "toAddress", subject, body, attempts`,
+    [workerId, limit],
+  );
+}
+
+export async function markSent(id: string, workerId: string) {
+  await sql(`UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = now(), "lastError" = NULL WHERE id = $1 AND "claimedBy" = $2 AND status = 'sending'`, [id, workerId]);
+}
+
+export async function markFailed(id: string, workerId: string, attempts: number, error: string) {
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  await sql(
+    `UPDATE "OutboxMessage" SET status = $3::"OutboxStatus", "lastError" = $4, "sendAfter" = now() + make_interval(secs => $5)
+      WHERE id = $1 AND "claimedBy" = $2 AND status = 'sending'`,
+    [id, workerId, giveUp ? "failed" : "pending", error.slice(0, 500), backoffSeconds(attempts)],
+  );
+}
+
+/** Rows left 'sending' by a worker that died go back to the queue after the lease. */
+export async function recoverStale() {
+  await sql(`UPDATE "OutboxMessage" SET status = 'pending' WHERE status = 'sending' AND "claimedAt" < now() - make_interval(mins => $1)`, [LEASE_MINUTES]);
+}
+
+export async function enqueue(messages: { practiceId: string; userId: string | null; toAddress: string; subject: string; body: string; kind: string; dedupeKey: string; sendAfter?: Date }[]) {
+  if (!messages.length) return 0;
+  const r = await prisma.outboxMessage.createMany({ data: messages, skipDuplicates: true });
+  return r.count;
+}
