@@ -19,7 +19,7 @@ const steps = [
   ["end-to-end tests", ["node", "scripts/e2e.mjs", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` }],
 ];
 if (onPostgres && pkg.scripts["test:load"]) steps.push(["load and crash test", ["npm", "run", "-s", "test:load"]]);
-if (pkg.scripts["bench"]) steps.push(["quick benchmark", ["npm", "run", "-s", "bench", "--", "--quick"]]);
+if (onPostgres && pkg.scripts["bench"]) steps.push(["quick benchmark", ["npm", "run", "-s", "bench", "--", "--quick"]]);
 
 let passed = 0;
 let failed = 0;
