@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { LazyLineChart } from "~/components/charts/lazy";
 import { SafetyBanner } from "~/components/safety";
+import { AdherenceWeekTable } from "~/components/therapist/adherence-table";
 import { CSI4_CUTOFF } from "~/domain/csi4";
 import { diffDays, localDateOf } from "~/domain/dates";
 import { changeAssignment } from "~/models/assignment.server";
@@ -284,60 +285,9 @@ export default function CouplePage() {
           series={[{ key: "percent", label: "Overall adherence %", color: "#2f6f73", dot: true }]}
         />
         <TableToggle id="adherence-table">
-          <table>
-            <thead>
-              <tr>
-                <th>Week</th>
-                <th>Expected</th>
-                <th>Kept</th>
-                <th>Partly</th>
-                <th>Missed</th>
-                <th>Not reported</th>
-                <th>Adherence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.adherence.overall.map((w) => (
-                <tr key={w.week}>
-                  <td>Week {w.week}</td>
-                  <td>{w.expected}</td>
-                  <td>{w.kept}</td>
-                  <td>{w.partly}</td>
-                  <td>{w.missed}</td>
-                  <td>{w.notReported}</td>
-                  <td data-testid={`adherence-week-${w.week}`}>{w.percent === null ? "—" : `${w.percent}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AdherenceWeekTable weeks={d.adherence.overall} caption="All routines" testIdPrefix="adherence-week" />
           {d.adherence.perAssignment.map((a) => (
-            <table key={a.id}>
-              <caption>{a.title}</caption>
-              <thead>
-                <tr>
-                  <th>Week</th>
-                  <th>Expected</th>
-                  <th>Kept</th>
-                  <th>Partly</th>
-                  <th>Missed</th>
-                  <th>Not reported</th>
-                  <th>%</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.weeks.map((w) => (
-                  <tr key={w.week}>
-                    <td>{w.week}</td>
-                    <td>{w.expected}</td>
-                    <td>{w.kept}</td>
-                    <td>{w.partly}</td>
-                    <td>{w.missed}</td>
-                    <td>{w.notReported}</td>
-                    <td>{w.percent === null ? "—" : `${w.percent}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AdherenceWeekTable key={a.id} weeks={a.weeks} caption={a.title} />
           ))}
         </TableToggle>
       </section>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AdherenceWeekTable } from "~/components/therapist/adherence-table";
 import { localDateOf } from "~/domain/dates";
 import { audit } from "~/models/audit.server";
 import { adherenceByWeek, weeklyReview } from "~/models/couple-stats.server";
@@ -51,32 +52,7 @@ export default function PrintSummary() {
         </li>
       </ul>
       <h2>Adherence by plan week</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Week</th>
-            <th>Expected</th>
-            <th>Kept</th>
-            <th>Partly</th>
-            <th>Missed</th>
-            <th>Not reported</th>
-            <th>%</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.adherence.map((w) => (
-            <tr key={w.week}>
-              <td>{w.week}</td>
-              <td>{w.expected}</td>
-              <td>{w.kept}</td>
-              <td>{w.partly}</td>
-              <td>{w.missed}</td>
-              <td>{w.notReported}</td>
-              <td>{w.percent ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdherenceWeekTable weeks={d.adherence} />
     </article>
   );
 }
