@@ -58,6 +58,9 @@ function open(): DbHandle {
 function openPostgres(url: string): DbHandle {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can be cut (database restart, failover): pg then emits 'error' on the pool,
+  // which would crash the process without a listener. The pool replaces the connection itself.
+  pool.on("error", (error) => console.warn(`database connection lost: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     backend: "postgres",
