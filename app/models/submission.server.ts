@@ -1,5 +1,6 @@
 /** A partner's homework: view, save a draft, submit. The other partner's answers only when shared and both submitted. */
 import type { Prisma } from "@prisma/client";
+import { scoreCsi4 } from "~/domain/csi4";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
@@ -83,7 +84,9 @@ export function validateAnswers(prompts: PartnerHomework["prompts"], form: FormD
 }
 
 export async function saveSubmission(user: SessionUser, ctx: PartnerContext, hw: PartnerHomework, answers: Record<string, Answer>, submit: boolean, request?: Request) {
-  const score = submit && hw.measure === "csi4" ? hw.prompts.reduce((sum, p) => sum + (typeof answers[p.id] === "number" ? (answers[p.id] as number) : 0), 0) : null;
+  // The validated measure is scored by the domain module (items by position).
+  const csi = submit && hw.measure === "csi4" ? scoreCsi4(Object.fromEntries(hw.prompts.map((p, i) => [String(i), answers[p.id]]))) : null;
+  const score = csi && csi.ok ? csi.score : null;
   await withSafetyRetry(async (tx) => {
     const data = { answers: answers as Prisma.InputJsonValue, status: submit ? ("submitted" as const) : ("draft" as const), submittedAt: submit ? new Date() : null, score };
     // The conditional update refuses to change a submission that is already submitted.

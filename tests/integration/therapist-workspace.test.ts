@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import * as assign from "~/routes/couples.$coupleId.assign";
+import * as caseloadRoute from "~/routes/caseload";
+import * as coupleRoute from "~/routes/couples.$coupleId._index";
+import * as exportCsv from "~/routes/couples.$coupleId.export[.csv]";
+import { addDays, localDateOf } from "~/domain/dates";
+import { prisma } from "~/utils/db.server";
+import { call, createWorld, getRequest, postRequest } from "../support/fixtures";
+
+const NY = "America/New_York";
+
+describe("caseload figures against known data", () => {
+  it("adherence over 14 days, overdue homework and flagged-first order come out as computed by hand", async () => {
+    const w = await createWorld();
+    const today = localDateOf(new Date(), NY);
+    // couple A: one daily routine that started 6 days ago → 7 expected occurrences
+    const a = await prisma.assignment.create({ data: { coupleId: w.coupleA.id, title: "Call", target: "by 8 PM every day", cadence: "daily", startDate: new Date(`${addDays(today, -6)}T00:00:00Z`), createdById: w.therapist.id } });
+    const entries = [
+      [0, w.partnerA1.id, "kept"], [0, w.partnerA2.id, "kept"], // kept (1)
+      [1, w.partnerA1.id, "kept"], [1, w.partnerA2.id, "missed"], // disagreement → 0.5
+      [2, w.partnerA1.id, "partly"], // 0.5
+      [3, w.partnerA1.id, "missed"], // 0
+    ] as const;
+    for (const [d, r, s] of entries) await prisma.adherenceEntry.create({ data: { assignmentId: a.id, occurrenceDate: new Date(`${addDays(today, -d)}T00:00:00Z`), reporterId: r, status: s } });
+    await prisma.homework.create({ data: { coupleId: w.coupleA.id, title: "Late", instructions: "x", dueDate: new Date(`${addDays(today, -2)}T00:00:00Z`), assignee: "BOTH", createdById: w.therapist.id } });
+    await prisma.safetyFlag.create({ data: { practiceId: w.practice.id, coupleId: w.coupleA.id, partnerId: w.partnerA1.id, source: "therapist", concern: "therapist", severity: "medium", dueBy: new Date(Date.now() + 3_600_000) } });
+
+    const res = await call(caseloadRoute.loader, await getRequest("/caseload", w.therapist));
+    const rows = (res.data as { rows: { id: string; adherence14: number | null; overdueHomework: number; flags: number; week: number }[] }).rows;
+    const rowA = rows.find((r) => r.id === w.coupleA.id)!;
+    // (1 + 0.5 + 0.5 + 0) / 7 expected = 28.6% → 29
+    expect(rowA.adherence14).toBe(29);
+    expect(rowA.overdueHomework).toBe(1);
+    expect(rowA.flags).toBe(1);
+    expect(rows[0]!.id).toBe(w.coupleA.id);
+  });
+
+  it("another therapist's couple answers 404 on the couple page, export and assign", async () => {
+    const w = await createWorld();
+    const params = { coupleId: w.coupleA.id };
+    expect((await call(coupleRoute.loader, await getRequest(`/couples/${w.coupleA.id}`, w.otherTherapist), params)).status).toBe(404);
+    expect((await call(exportCsv.loader, await getRequest(`/couples/${w.coupleA.id}/export.csv`, w.otherTherapist), params)).status).toBe(404);
+    expect((await call(assign.action, await postRequest(`/couples/${w.coupleA.id}/assign`, { title: "x" }, w.otherTherapist), params)).status).toBe(404);
+  });
+
+  it("CSV export quotes notes safely", async () => {
+    const w = await createWorld();
+    await prisma.checkIn.create({ data: { coupleId: w.coupleA.id, partnerId: w.partnerA1.id, localDate: new Date("2026-11-01T00:00:00Z"), mood: 4, closeness: 5, feelSafe: "yes", note: 'said "fine", then =cmd' } });
+    const res = await call(exportCsv.loader, await getRequest(`/couples/${w.coupleA.id}/export.csv`, w.therapist), { coupleId: w.coupleA.id });
+    expect(res.status).toBe(200);
+    expect(String(res.data)).toContain(`"said ""fine"", then =cmd"`);
+  });
+});
+
+describe("assigning routines", () => {
+  const base = { kind: "agreement", title: "Call", target: "I'll call by 8 PM every day", cadence: "daily", responsible: "A", startDate: "2026-11-01", durationWeeks: "8" };
+  it.each([
+    [{ durationWeeks: "0" }, "durationWeeks"],
+    [{ durationWeeks: "53" }, "durationWeeks"],
+    [{ startDate: "2026-02-30" }, "startDate"],
+    [{ cadence: "weekly", weekday: "" }, "weekday"],
+    [{ responsible: "C" }, "responsible"],
+  ])("refuses %o with a message on %s", async (over, field) => {
+    const w = await createWorld();
+    const res = await call(assign.action, await postRequest(`/couples/${w.coupleA.id}/assign`, { ...base, ...over }, w.therapist), { coupleId: w.coupleA.id });
+    expect(res.status).toBe(400);
+    expect((res.data as { result: { error: Record<string, string[]> } }).result.error[field]).toBeTruthy();
+    expect(await prisma.assignment.count({ where: { coupleId: w.coupleA.id } })).toBe(0);
+  });
+
+  it("a vague agreement gets a rewrite suggestion first, and saves when confirmed", async () => {
+    const w = await createWorld();
+    const vague = { ...base, target: "I'll be better" };
+    const first = await call(assign.action, await postRequest(`/couples/${w.coupleA.id}/assign`, vague, w.therapist), { coupleId: w.coupleA.id });
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.data)).toContain("8 PM every day");
+    expect(await prisma.assignment.count({ where: { coupleId: w.coupleA.id } })).toBe(0);
+    const saved = await call(assign.action, await postRequest(`/couples/${w.coupleA.id}/assign`, { ...vague, confirmVague: "yes" }, w.therapist), { coupleId: w.coupleA.id });
+    expect(saved.status).toBe(302);
+    expect(await prisma.assignment.count({ where: { coupleId: w.coupleA.id } })).toBe(1);
+  });
+});
