@@ -42,8 +42,21 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
+// The root loader and the route's loader both ask for the user during one request: look it up
+// once per Request object.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. Expired or idle sessions are deleted on sight. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let found = perRequest.get(request);
+  if (!found) {
+    found = lookupSessionUser(request);
+    perRequest.set(request, found);
+  }
+  return found;
+}
+
+async function lookupSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({
