@@ -141,9 +141,9 @@ try {
   await db.connect();
   const ids = (await db.query(`SELECT array_agg(id) AS ids FROM "Couple" WHERE "therapistId" = 'scale-t-1'`)).rows[0].ids as string[];
   const caseloadSql: [string, unknown[]][] = [
-    [`SELECT "partnerId", max("localDate") FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) GROUP BY 1`, [ids]],
+    [`SELECT p.id, (SELECT max(c."localDate") FROM "CheckIn" c WHERE c."partnerId" = p.id) FROM "Couple" k CROSS JOIN LATERAL (VALUES (k."partnerAId"), (k."partnerBId")) p(id) WHERE k.id = ANY($1::text[])`, [ids]],
     [`SELECT "partnerId", "localDate", mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > current_date - 8`, [ids]],
-    [`SELECT a."coupleId", sum(o.s) FROM (SELECT e."assignmentId", e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) s FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE a."coupleId" = ANY($1::text[]) AND e."occurrenceDate" BETWEEN current_date - 14 AND current_date GROUP BY 1, 2) o JOIN "Assignment" a ON a.id = o."assignmentId" GROUP BY 1`, [ids]],
+    [`SELECT o."coupleId", sum(o.s) FROM (SELECT a."coupleId", e."assignmentId", e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) s FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE a."coupleId" = ANY($1::text[]) AND e."occurrenceDate" BETWEEN current_date - 14 AND current_date GROUP BY 1, 2, 3) o GROUP BY 1`, [ids]],
   ];
   const coupleSql: [string, unknown[]][] = [
     [`SELECT "partnerId", "localDate", mood, avg(mood) OVER w FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= current_date - 55 WINDOW w AS (PARTITION BY "partnerId" ORDER BY "localDate" RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)`, ["scale-c-1"]],

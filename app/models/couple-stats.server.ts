@@ -34,13 +34,12 @@ async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string,
 /** Occurrence scores (mean of the partners' reports) summed per couple over a date range. */
 async function scoredByCouple(coupleIds: string[], from: string, to: string) {
   return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(
-    `SELECT a."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
-       FROM (SELECT e."assignmentId", e."occurrenceDate",
+    `SELECT o."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
+       FROM (SELECT a."coupleId", e."assignmentId", e."occurrenceDate",
                     avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
                FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
               WHERE a."coupleId" = ANY($1::text[]) AND e."occurrenceDate" BETWEEN $2::date AND $3::date
-              GROUP BY 1, 2) o
-       JOIN "Assignment" a ON a.id = o."assignmentId"
+              GROUP BY 1, 2, 3) o
       GROUP BY 1`,
     [coupleIds, from, to],
   );
@@ -66,7 +65,11 @@ export async function caseload(user: SessionUser) {
   const anyToday = [...today.values()].sort().at(-1)!;
   const from14 = addDays(anyToday, -14);
   const [lastCheckIns, moods, scored, homework, flags, assignments] = await Promise.all([
-    sql<{ partnerId: string; last: string }>(`SELECT "partnerId", to_char(max("localDate"), 'YYYY-MM-DD') AS last FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) GROUP BY 1`, [ids]),
+    // One index probe per partner on (partnerId, localDate) instead of scanning a year of rows.
+    sql<{ partnerId: string; last: string | null }>(
+      `SELECT p.id AS "partnerId", to_char((SELECT max(c."localDate") FROM "CheckIn" c WHERE c."partnerId" = p.id), 'YYYY-MM-DD') AS last FROM unnest($1::text[]) AS p(id)`,
+      [couples.flatMap((c) => [c.partnerA.id, c.partnerB.id])],
+    ),
     sql<{ partnerId: string; d: string; mood: number }>(
       `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date ORDER BY "localDate"`,
       [ids, addDays(anyToday, -8)],
