@@ -1,210 +1,457 @@
 /**
- * `npm run bench [-- --couples 2000 --days 365 --quick]`: starts the production build on scale data
- * (PostgreSQL from BENCH_DATABASE_URL / TEST_DATABASE_URL, a fresh database each run) and measures
- * pages with autocannon, the raw SQL floor with pg, JavaScript sizes, and embedded start time.
- * Writes docs/benchmark.md and bench-results/latest.json. `--quick` (CI): tiny data, short runs,
- * fails on any error answer so the benchmark cannot rot.
+ * `npm run bench` — speed at a large practice, measured on the production build (`npm run build`
+ * first). Loads scale data (scripts/seed-scale.ts), starts `node server.js` (NODE_ENV=production,
+ * MEND_DEMO=0) on a free port, signs in through POST /login and measures with autocannon:
+ * caseload, couple page, supervisor queue and partner Today at 1 and 16 clients, and check-in
+ * submission at 32 clients; the SQL floor of each page (its statements straight through one
+ * connection) and page p50 / floor; how caseload and couple page grow from 200 to 2,000 couples;
+ * embedded (PGlite) start to first page; the JavaScript a page sends (gzip).
+ * Writes docs/benchmark.md, docs/benchmark.svg and bench-results/latest.json.
+ *
+ *   npm run bench                      PostgreSQL (BENCH_DATABASE_URL, TEST_DATABASE_URL, DATABASE_URL
+ *                                      or postgresql://postgres@127.0.0.1:5432/postgres): databases
+ *                                      mend_bench and mend_bench_200 are created and dropped
+ *   npm run bench -- --pglite          the embedded database instead (default 200 couples)
+ *   npm run bench -- --quick           CI: 20 couples × 30 days on the current back end, ~2 s per
+ *                                      endpoint; exits 1 unless every endpoint answered as expected
+ *   --couples N --days N --seconds N   sizes and duration per measurement
+ *   --reuse --keep                     reuse an already seeded database / keep it afterwards
+ *   --no-growth --no-embedded          skip those parts
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
-// @ts-expect-error autocannon ships no types
-import autocannon from "autocannon";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { localDateOf } from "~/domain/dates";
+import { caseloadQueries, checkInQueries, coupleQueries, explain, floorContext, measureFloor, queueQueries, todayQueries, type Db, type Query } from "./bench/floor";
+import { jsSize, type JsSize } from "./bench/js-size";
+import { runLoad, type LoadResult, type LoadSpec } from "./bench/load";
+import { barChart, loadTable, met, targetTable, type Target } from "./bench/report";
+import { login, probe, startServer, type Server } from "./bench/server";
 
-const { values } = parseArgs({ options: { couples: { type: "string" }, days: { type: "string" }, quick: { type: "boolean" } } });
-const quick = Boolean(values.quick);
-const couples = Number(values.couples ?? (quick ? 20 : 2000));
-const days = Number(values.days ?? (quick ? 30 : 365));
-const seconds = quick ? 2 : 10;
-const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbUrl = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean" },
+    pglite: { type: "boolean" },
+    couples: { type: "string" },
+    days: { type: "string" },
+    seconds: { type: "string" },
+    reuse: { type: "boolean" },
+    keep: { type: "boolean" },
+    "no-growth": { type: "boolean" },
+    "no-embedded": { type: "boolean" },
+  },
+});
+const quick = Boolean(args.quick);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+// Full runs default to PostgreSQL; --quick runs on whichever back end this environment uses.
+const onPglite = Boolean(args.pglite) || (quick && !serverUrl);
+const adminUrl = serverUrl ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const couples = Number(args.couples ?? (quick ? 20 : onPglite ? 200 : 2000));
+const days = Number(args.days ?? (quick ? 30 : 365));
+const seconds = Number(args.seconds ?? (quick ? 2 : 10));
+const warmupSeconds = quick ? 0.5 : 2;
+const floorRuns = quick ? 5 : 50;
+const growthSizes = quick || args["no-growth"] ? [] : [...new Set([200, couples])].filter((n) => n <= couples).sort((a, b) => a - b);
+const cwd = process.cwd();
+const SCALE_TZ = "America/New_York";
+const log = (s: string) => console.log(`[bench] ${s}`);
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
+if (!existsSync(path.join(cwd, "build", "index.js"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string; ms: number }> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
-  if (!env.DATABASE_URL) delete merged.DATABASE_URL;
-  const child = spawn(process.execPath, ["server.js"], { env: { ...merged, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", MEND_INSECURE_COOKIE: "1", MEND_WORKER: "0" }, stdio: ["ignore", "ignore", "inherit"] });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${origin}/login`)).ok) return { child, origin, ms: Date.now() - started };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
+// ---------- databases ----------
+
+type Target_ = { label: string; db: string | { pglite: string }; open(): Promise<Db & { close(): Promise<void> }>; drop(): Promise<void> };
+
+const dbUrl = (name: string) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+const tmp = mkdtempSync(path.join(tmpdir(), "mend-bench-"));
+
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: dbUrl(new URL(adminUrl).pathname.slice(1) || "postgres") });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows;
+  } finally {
+    await c.end();
   }
-  child.kill("SIGKILL");
-  throw new Error("server did not start");
 }
 
-async function login(origin: string, email: string) {
-  const res = await fetch(`${origin}/login`, { method: "POST", redirect: "manual", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ email, password: "mend-demo" }) });
-  if (res.status !== 302) throw new Error(`login ${email}: ${res.status}`);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-type Result = { name: string; clients: number; p50: number; p97_5: number; p99: number; rps: number; errors: number; non2xx: number };
-
-async function load(name: string, url: string, clients: number, cookies: string[], post?: (i: number) => string): Promise<Result> {
-  let n = 0;
-  const r = await autocannon({
-    url,
-    connections: clients,
-    duration: seconds,
-    method: post ? "POST" : "GET",
-    headers: { Origin: new URL(url).origin, "Content-Type": "application/x-www-form-urlencoded" },
-    setupClient: (client: { setHeaders(h: Record<string, string>): void; setBody(b: string): void }) => {
-      const i = n++;
-      client.setHeaders({ Cookie: cookies[i % cookies.length]!, Origin: new URL(url).origin, "Content-Type": "application/x-www-form-urlencoded" });
-      if (post) client.setBody(post(i));
+function pgTarget(name: string): Target_ {
+  return {
+    label: `PostgreSQL database ${name}`,
+    db: dbUrl(name),
+    async open() {
+      const c = new pg.Client({ connectionString: dbUrl(name) });
+      await c.connect();
+      return { query: (t, p) => c.query(t, p as unknown[]), close: () => c.end() };
     },
-  });
-  const redirectsOk = post ? r["3xx"] : 0;
-  return { name, clients, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors + r.timeouts, non2xx: r.non2xx - redirectsOk };
+    async drop() {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
 }
 
-async function sqlFloor(client: pg.Client, queries: [string, unknown[]][], runs = quick ? 5 : 30) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    for (const [q, params] of queries) await client.query(q, params);
-    times.push(performance.now() - t);
+function pgliteTarget(name: string): Target_ {
+  const dir = path.join(tmp, name);
+  return {
+    label: `PGlite ${dir}`,
+    db: { pglite: dir },
+    async open() {
+      const db = await PGlite.create(dir);
+      return { query: async (t, p) => ({ rows: (await db.query(t, p as unknown[])).rows as Record<string, unknown>[] }), close: () => db.close() };
+    },
+    async drop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function seeded(t: Target_, n: number): Promise<boolean> {
+  if (typeof t.db !== "string") return false;
+  const name = new URL(t.db).pathname.slice(1);
+  if (!(await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).length) return false;
+  const db = await t.open();
+  try {
+    const r = await db.query(`SELECT count(*)::int AS n FROM "Couple" WHERE id LIKE 'scale-c-%'`);
+    return Number(r.rows[0]?.n) === n;
+  } catch {
+    return false;
+  } finally {
+    await db.close();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
-async function jsBytes(origin: string, pathName: string, cookie: string) {
-  const html = await (await fetch(`${origin}${pathName}`, { headers: { Cookie: cookie } })).text();
-  const urls = new Set([...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!));
-  for (const m of html.matchAll(/import\("([^"]+\.js)"\)|"(\/build\/[^"]+\.js)"/g)) urls.add((m[1] ?? m[2])!);
-  let total = 0;
-  for (const u of urls) total += gzipSync(Buffer.from(await (await fetch(new URL(u, origin))).arrayBuffer())).length;
-  return Math.round(total / 1024);
-}
-
-const name = `mend_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: dbUrl("postgres") });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
-let server: ChildProcess | null = null;
-let failed = false;
-const out: Record<string, unknown> & { date: string } = { date: new Date().toISOString(), couples, days, quick };
-try {
-  // 1. data
-  const seedStart = Date.now();
+async function prepare(t: Target_, n: number): Promise<number | null> {
+  if (args.reuse && (await seeded(t, n))) {
+    log(`reusing ${t.label} (${n} couples)`);
+    return null;
+  }
+  if (typeof t.db === "string") {
+    const name = new URL(t.db).pathname.slice(1);
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE "${name}"`);
+  } else rmSync(t.db.pglite, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.PGLITE_DATA_DIR;
+  if (typeof t.db === "string") env.DATABASE_URL = t.db;
+  else env.PGLITE_DATA_DIR = t.db.pglite;
+  const started = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const c = spawn("npx", ["tsx", "scripts/seed-scale.ts", "--couples", String(couples), "--days", String(days), "--quiet"], { env: { ...process.env, DATABASE_URL: dbUrl(name) }, stdio: "inherit" });
-    c.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed-scale exited ${code}`))));
+    const child = spawn(path.join(cwd, "node_modules", ".bin", "tsx"), ["scripts/seed-scale.ts", "--couples", String(n), "--days", String(days), "--quiet"], { cwd, env, stdio: "inherit" });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed-scale exited with ${code}`))));
   });
-  out.seedSeconds = Math.round((Date.now() - seedStart) / 100) / 10;
-  console.log(`[bench] ${couples} couples × ${days} days loaded in ${out.seedSeconds} s`);
+  const s = Math.round((performance.now() - started) / 100) / 10;
+  log(`${n} couples × ${days} days loaded into ${t.label} in ${s} s`);
+  return s;
+}
 
-  // 2. server and sessions
-  const s = await startServer({ DATABASE_URL: dbUrl(name), SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", MEND_DEMO: "0", DATABASE_POOL_SIZE: "16" });
-  server = s.child;
-  const origin = s.origin;
-  const therapist = await login(origin, "scale-therapist-1@scale.mend");
-  const supervisor = await login(origin, "scale-supervisor@scale.mend");
-  const partners: string[] = [];
-  for (let i = 1; i <= Math.min(32, couples); i++) partners.push(await login(origin, `scale-partner-${i}a@scale.mend`));
-  const couplePath = `/couples/scale-c-1`;
+// ---------- measurements ----------
 
-  // 3. pages
-  const results: Result[] = [];
-  results.push(await load("caseload (50 couples)", `${origin}/caseload`, 1, [therapist]));
-  results.push(await load("caseload (50 couples)", `${origin}/caseload`, 16, [therapist]));
-  results.push(await load("couple page (a year, charts)", `${origin}${couplePath}`, 1, [therapist]));
-  results.push(await load("supervisor queue", `${origin}/flags`, 1, [supervisor]));
-  results.push(await load("partner Today", `${origin}/today`, 1, [partners[0]!]));
-  results.push(await load("check-in submission", `${origin}/checkin`, 32, partners, (i) => `mood=${1 + (i % 10)}&closeness=5&feelSafe=yes&note=bench`));
+const today = () => localDateOf(new Date(), SCALE_TZ);
+
+async function signIn(origin: string, emails: string[]) {
+  const cookies: string[] = [];
+  for (const e of emails) cookies.push(await login(origin, e));
+  return cookies;
+}
+
+const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
+
+interface Pages {
+  caseload: LoadSpec;
+  couple: LoadSpec;
+  queue: LoadSpec;
+  today: LoadSpec;
+  checkin: LoadSpec;
+}
+
+async function pageSpecs(origin: string, n: number): Promise<Pages> {
+  const therapistCount = Math.max(1, Math.ceil(n / 50));
+  const therapists = await signIn(origin, range(Math.min(16, therapistCount)).map((i) => `scale-therapist-${i}@scale.mend`));
+  const [supervisor] = await signIn(origin, ["scale-supervisor@scale.mend"]);
+  const partners = await signIn(origin, range(Math.min(32, n)).map((i) => `scale-partner-${i}a@scale.mend`));
+  // Client i of the couple page is therapist i looking at their first couple (one year of history).
+  const base = { seconds, warmupSeconds };
+  return {
+    caseload: { ...base, name: `caseload (${Math.min(50, n)} couples)`, url: `${origin}/caseload`, clients: 1, cookies: therapists },
+    couple: { ...base, name: `couple page (${days} days, charts)`, url: `${origin}/couples/scale-c-1`, clients: 1, cookies: [therapists[0]!] },
+    queue: { ...base, name: "supervisor queue", url: `${origin}/flags`, clients: 1, cookies: [supervisor!] },
+    today: { ...base, name: "partner Today", url: `${origin}/today`, clients: 1, cookies: partners },
+    checkin: {
+      ...base,
+      name: "check-in submission",
+      url: `${origin}/checkin`,
+      clients: 32,
+      cookies: partners,
+      ok: [302],
+      body: (i) => new URLSearchParams({ mood: String(6 + (i % 3)), closeness: String(4 + (i % 5)), feelSafe: "yes", note: "Talked after dinner.", appreciation: "" }).toString(),
+    },
+  };
+}
+
+/** One request per endpoint first: a sign-in redirect or an error page must not be measured as speed. */
+async function check(spec: LoadSpec) {
+  const r = await probe(spec.url, {
+    method: spec.body ? "POST" : "GET",
+    headers: { Cookie: spec.cookies[0]!, Origin: new URL(spec.url).origin, ...(spec.body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    body: spec.body?.(0),
+  });
+  const want = spec.ok ?? [200];
+  if (!want.includes(r.status) || (spec.body && !r.location?.startsWith("/today"))) {
+    throw new Error(`${spec.name}: ${spec.url} answered ${r.status}${r.location ? ` → ${r.location}` : ""}; expected ${want.join("/")}`);
+  }
+}
+
+async function load(spec: LoadSpec, clients = spec.clients): Promise<LoadResult> {
+  const r = await runLoad({ ...spec, clients });
+  log(`${r.name} @${clients}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${r.rps} req/s, ${r.errors} errors`);
+  return r;
+}
+
+async function floors(t: Target_, heavy: boolean) {
+  const db = await t.open();
+  try {
+    const ctx = await floorContext(db, today());
+    const sets: Record<string, Query[]> = { caseload: caseloadQueries(ctx), couple: coupleQueries(ctx) };
+    if (heavy) Object.assign(sets, { queue: queueQueries(ctx), today: todayQueries(ctx), checkin: checkInQueries(ctx) });
+    const out: Record<string, Awaited<ReturnType<typeof measureFloor>>> = {};
+    for (const [k, qs] of Object.entries(sets)) out[k] = await measureFloor(db, qs, floorRuns);
+    let plans: { page: string; label: string; ms: number; plan: string }[] = [];
+    if (heavy) {
+      // The slowest read statements of each page, with their plans.
+      for (const [k, qs] of Object.entries(sets)) {
+        const slow = out[k]!.statements.map((s, i) => ({ ...s, q: qs[i]! })).filter((s) => /^\s*SELECT/i.test(s.q.text)).sort((a, b) => b.p50 - a.p50).slice(0, k === "caseload" || k === "couple" ? 3 : 1);
+        for (const s of slow) plans.push({ page: k, label: s.label, ms: s.p50, plan: await explain(db, s.q) });
+      }
+      plans = plans.sort((a, b) => b.ms - a.ms);
+    }
+    return { floor: out, plans };
+  } finally {
+    await db.close();
+  }
+}
+
+// ---------- the run ----------
+
+// Other processes on the machine skew every figure: record the load before and after.
+const out: Record<string, unknown> = { date: new Date().toISOString(), quick, backend: onPglite ? "pglite" : "postgres", couples, days, seconds, loadBefore: loadavg().map((x) => Math.round(x * 100) / 100) };
+const results: LoadResult[] = [];
+const failures: string[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+let server: Server | null = null;
+
+try {
+  // 1. growth: the therapist's own pages at 200 and at the full size
+  const growth: { couples: number; caseload: LoadResult; couple: LoadResult; floor: { caseload: number; couple: number } }[] = [];
+  const mainName = quick ? `mend_bench_quick_${process.pid}` : "mend_bench";
+  const targetFor = (n: number) => {
+    const name = n === couples ? mainName : `mend_bench_${n}`;
+    return onPglite ? pgliteTarget(name) : pgTarget(name);
+  };
+  for (const n of growthSizes.filter((x) => x !== couples)) {
+    const t = targetFor(n);
+    await prepare(t, n);
+    if (!args.keep) cleanups.push(() => t.drop());
+    server = await startServer({ cwd, db: t.db });
+    const specs = await pageSpecs(server.origin, n);
+    await check(specs.caseload);
+    await check(specs.couple);
+    const caseload = await load(specs.caseload);
+    const couple = await load(specs.couple);
+    await server.stop();
+    server = null;
+    const f = await floors(t, false);
+    growth.push({ couples: n, caseload, couple, floor: { caseload: f.floor.caseload!.p50, couple: f.floor.couple!.p50 } });
+    if (!args.keep) {
+      await t.drop();
+      cleanups.pop();
+    }
+  }
+
+  // 2. the main data set
+  const main = targetFor(couples);
+  out.seedSeconds = await prepare(main, couples);
+  if (!args.keep) cleanups.push(() => main.drop());
+  server = await startServer({ cwd, db: main.db });
+  out.serverStartMs = server.firstPageMs;
+  const specs = await pageSpecs(server.origin, couples);
+  for (const s of Object.values(specs)) await check(s);
+  const many = quick ? [] : [16];
+  for (const key of ["caseload", "couple", "queue", "today"] as const) {
+    results.push(await load(specs[key]));
+    for (const c of many) results.push(await load(specs[key], c));
+  }
+  results.push(await load(specs.checkin));
   out.results = results;
-  for (const r of results) if (r.errors || r.non2xx) failed = true;
 
-  // 4. SQL floor (the same statements the caseload and couple page run, straight through pg)
-  const db = new pg.Client({ connectionString: dbUrl(name) });
-  await db.connect();
-  const ids = (await db.query(`SELECT array_agg(id) AS ids FROM "Couple" WHERE "therapistId" = 'scale-t-1'`)).rows[0].ids as string[];
-  const caseloadSql: [string, unknown[]][] = [
-    [`SELECT p.id, (SELECT max(c."localDate") FROM "CheckIn" c WHERE c."partnerId" = p.id) FROM "Couple" k CROSS JOIN LATERAL (VALUES (k."partnerAId"), (k."partnerBId")) p(id) WHERE k.id = ANY($1::text[])`, [ids]],
-    [`SELECT "partnerId", "localDate", mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > current_date - 8`, [ids]],
-    [`SELECT o."coupleId", sum(o.s) FROM (SELECT a."coupleId", e."assignmentId", e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) s FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE a."coupleId" = ANY($1::text[]) AND e."occurrenceDate" BETWEEN current_date - 14 AND current_date GROUP BY 1, 2, 3) o GROUP BY 1`, [ids]],
-  ];
-  const coupleSql: [string, unknown[]][] = [
-    [`SELECT "partnerId", "localDate", mood, avg(mood) OVER w FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= current_date - 55 WINDOW w AS (PARTITION BY "partnerId" ORDER BY "localDate" RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)`, ["scale-c-1"]],
-    [`SELECT o."assignmentId", count(*) FROM (SELECT e."assignmentId", e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) s FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE a."coupleId" = $1 GROUP BY 1, 2) o GROUP BY 1`, ["scale-c-1"]],
-    [`SELECT a.id, e."occurrenceDate" FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE a."coupleId" = $1 GROUP BY a.id, e."occurrenceDate" HAVING count(DISTINCT e.status) > 1`, ["scale-c-1"]],
-  ];
-  const floor = { caseload: await sqlFloor(db, caseloadSql), couple: await sqlFloor(db, coupleSql) };
-  out.sqlFloorMs = floor;
-  out.explainCaseload = (await db.query(`EXPLAIN ANALYZE ${caseloadSql[2]![0]}`, caseloadSql[2]![1])).rows.map((r) => r["QUERY PLAN"]).join("\n");
-  await db.end();
-
-  // 5. JavaScript sent
-  out.jsKb = { partnerToday: await jsBytes(origin, "/today", partners[0]!), coupleInitial: await jsBytes(origin, couplePath, therapist) };
-  server.kill("SIGTERM");
+  // 3. JavaScript sent
+  const js: Record<string, JsSize> = {
+    partnerToday: await jsSize(server.origin, "/today", specs.today.cookies[0]!),
+    couplePage: await jsSize(server.origin, "/couples/scale-c-1", specs.couple.cookies[0]!),
+  };
+  out.js = js;
+  await server.stop();
   server = null;
 
-  // 6. embedded start on an existing database
-  const dir = mkdtempSync(path.join(tmpdir(), "mend-bench-"));
-  const first = await startServer({ PGLITE_DATA_DIR: path.join(dir, "pglite"), MEND_DEMO: "1" });
-  first.child.kill("SIGTERM");
-  await new Promise((r) => first.child.once("exit", r));
-  const second = await startServer({ PGLITE_DATA_DIR: path.join(dir, "pglite"), MEND_DEMO: "1" });
-  second.child.kill("SIGTERM");
-  out.embeddedStartMs = second.ms;
-  rmSync(dir, { recursive: true, force: true });
+  // 4. SQL floor (after the server stopped: PGlite allows one process)
+  const f = await floors(main, !quick);
+  out.sqlFloor = f.floor;
+  out.plans = f.plans;
+  const byName = (prefix: string, clients: number) => results.find((r) => r.name.startsWith(prefix) && r.clients === clients);
+  const caseload1 = byName("caseload", 1)!;
+  const couple1 = byName("couple page", 1)!;
+  if (growthSizes.includes(couples)) growth.push({ couples, caseload: caseload1, couple: couple1, floor: { caseload: f.floor.caseload!.p50, couple: f.floor.couple!.p50 } });
+  out.growth = growth;
+
+  // 5. embedded start to first page, on an existing database (the second start of a demo install)
+  if (!args["no-embedded"]) {
+    const dir = path.join(tmp, "embedded");
+    const first = await startServer({ cwd, db: { pglite: dir }, env: { MEND_DEMO: "1" } });
+    await first.stop();
+    const runs: { healthzMs: number; firstPageMs: number }[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const s = await startServer({ cwd, db: { pglite: dir }, env: { MEND_DEMO: "1" } });
+      runs.push({ healthzMs: s.healthzMs, firstPageMs: s.firstPageMs });
+      await s.stop();
+    }
+    runs.sort((a, b) => a.firstPageMs - b.firstPageMs);
+    out.embeddedStart = { runs, medianFirstPageMs: runs[Math.floor(runs.length / 2)]!.firstPageMs };
+    log(`embedded start to first page: ${runs.map((r) => r.firstPageMs).join(", ")} ms`);
+  }
+
+  // 6. verdicts
+  for (const r of results) if (r.errors > 0 || r.requests === 0) failures.push(`${r.name} @${r.clients}: ${r.errors} errors of ${r.requests} (${JSON.stringify(r.statuses)})`);
+  const r1 = (p: string) => byName(p, 1)!;
+  const ck = byName("check-in", 32)!;
+  const ratio = (page: number, floor: number) => Math.round((page / floor) * 10) / 10;
+  const embedded = out.embeddedStart as { medianFirstPageMs: number } | undefined;
+  const targets: Target[] = [
+    { measure: "caseload p95, 1 client", measured: r1("caseload").p95, unit: "ms", kind: "max", limit: 50 },
+    ...(quick ? [] : [{ measure: "caseload throughput, 16 clients", measured: byName("caseload", 16)!.rps, unit: "req/s", kind: "min" as const, limit: 200 }]),
+    { measure: "couple page p95, 1 client", measured: r1("couple page").p95, unit: "ms", kind: "max", limit: 60 },
+    { measure: "supervisor queue p95, 1 client", measured: r1("supervisor").p95, unit: "ms", kind: "max", limit: 50 },
+    { measure: "partner Today p95, 1 client", measured: r1("partner Today").p95, unit: "ms", kind: "max", limit: 30 },
+    { measure: "check-in p95, 32 clients", measured: ck.p95, unit: "ms", kind: "max", limit: 25 },
+    { measure: "check-in throughput, 32 clients", measured: ck.rps, unit: "req/s", kind: "min", limit: 400 },
+    { measure: "check-in errors, 32 clients", measured: ck.errors, unit: "", kind: "max", limit: 0 },
+    { measure: "caseload p50 / SQL floor", measured: ratio(caseload1.p50, f.floor.caseload!.p50), unit: "×", kind: "max", limit: 3, detail: `${caseload1.p50} / ${f.floor.caseload!.p50} ms` },
+    { measure: "couple page p50 / SQL floor", measured: ratio(couple1.p50, f.floor.couple!.p50), unit: "×", kind: "max", limit: 3, detail: `${couple1.p50} / ${f.floor.couple!.p50} ms` },
+    ...(embedded ? [{ measure: "embedded start to first page", measured: embedded.medianFirstPageMs, unit: "ms", kind: "max" as const, limit: 3000 }] : []),
+    { measure: "JS to partner Today (gzip)", measured: js.partnerToday!.initialKb, unit: "KB", kind: "max", limit: 120 },
+    { measure: "JS to couple page (gzip, with the lazy chart chunk)", measured: Math.round((js.couplePage!.initialKb + js.couplePage!.lazyKb) * 10) / 10, unit: "KB", kind: "max", limit: 250, detail: `${js.couplePage!.initialKb} at once + ${js.couplePage!.lazyKb} lazy` },
+  ];
+  if (!quick && typeof out.seedSeconds === "number" && couples >= 2000 && !onPglite) {
+    targets.push({ measure: `scale data load (${couples} × ${days})`, measured: out.seedSeconds, unit: "s", kind: "max", limit: 300 });
+  }
+  out.targets = targets.map((t) => ({ ...t, met: met(t) }));
+  out.loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
 
   // 7. report
-  const r = (n: string, c: number) => results.find((x) => x.name.startsWith(n) && x.clients === c)!;
-  const rows = [
-    ["caseload p97.5 at 1 client", `${r("caseload", 1).p97_5} ms`, "p95 ≤ 50 ms"],
-    ["caseload throughput at 16 clients", `${r("caseload", 16).rps} req/s`, "≥ 200 req/s"],
-    ["couple page p97.5", `${r("couple page", 1).p97_5} ms`, "p95 ≤ 60 ms"],
-    ["supervisor queue p97.5", `${r("supervisor", 1).p97_5} ms`, "p95 ≤ 50 ms"],
-    ["partner Today p97.5", `${r("partner", 1).p97_5} ms`, "p95 ≤ 30 ms"],
-    ["check-in p97.5 at 32 clients", `${r("check-in", 32).p97_5} ms`, "p95 ≤ 25 ms"],
-    ["check-in throughput at 32 clients", `${r("check-in", 32).rps} req/s, ${r("check-in", 32).errors + r("check-in", 32).non2xx} errors`, "≥ 400 req/s, 0 errors"],
-    ["caseload page p50 / SQL floor", `${(r("caseload", 1).p50 / floor.caseload).toFixed(1)} (${r("caseload", 1).p50} / ${floor.caseload.toFixed(1)} ms)`, "≤ 3"],
-    ["couple page p50 / SQL floor", `${(r("couple page", 1).p50 / floor.couple).toFixed(1)} (${r("couple page", 1).p50} / ${floor.couple.toFixed(1)} ms)`, "≤ 3"],
-    ["embedded start to first page", `${out.embeddedStartMs} ms`, "≤ 3000 ms"],
-    ["JS to partner Today (gzip)", `${(out.jsKb as { partnerToday: number }).partnerToday} KB`, "≤ 120 KB"],
-    ["JS to couple page, initial (gzip)", `${(out.jsKb as { coupleInitial: number }).coupleInitial} KB`, "≤ 250 KB"],
-    ["scale data load", `${out.seedSeconds} s for ${couples} couples × ${days} days`, "< 5 min (2,000 × 365)"],
-  ];
-  const table = ["| measure | measured | target |", "|---|---|---|", ...rows.map((x) => `| ${x.join(" | ")} |`)].join("\n");
-  const detail = ["| endpoint | clients | p50 ms | p97.5 ms | p99 ms | req/s | errors |", "|---|---|---|---|---|---|---|", ...results.map((x) => `| ${x.name} | ${x.clients} | ${x.p50} | ${x.p97_5} | ${x.p99} | ${x.rps} | ${x.errors + x.non2xx} |`)].join("\n");
-  console.log(`\n${table}\n\n${detail}\n`);
+  const floorRows = Object.entries(f.floor).map(([k, v]) => {
+    const page = { caseload: caseload1, couple: couple1, queue: r1("supervisor"), today: r1("partner Today"), checkin: undefined }[k];
+    return `| ${k} | ${v.statements.length} | ${v.p50} | ${page ? `${page.p50} ms → ${ratio(page.p50, v.p50)}×` : "—"} |`;
+  });
+  const floorTable = ["| page | statements | SQL floor p50 ms | page p50 / floor |", "|---|---|---|---|", ...floorRows].join("\n");
+  const growthTable = growth.length
+    ? [
+        "| couples in practice | caseload p50 / p95 ms | caseload SQL floor ms | couple page p50 / p95 ms | couple SQL floor ms |",
+        "|---|---|---|---|---|",
+        ...growth.map((g) => `| ${g.couples} | ${g.caseload.p50} / ${g.caseload.p95} | ${g.floor.caseload} | ${g.couple.p50} / ${g.couple.p95} | ${g.floor.couple} |`),
+      ].join("\n")
+    : "";
+  const statementTable = (k: string) =>
+    ["| statement | p50 ms |", "|---|---|", ...f.floor[k]!.statements.map((s) => `| ${s.label} | ${s.p50} |`)].join("\n");
+  const table = targetTable(targets);
+  console.log(`\n${table}\n\n${loadTable(results)}\n\n${floorTable}\n${growthTable ? `\n${growthTable}\n` : ""}`);
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/latest.json", JSON.stringify(out, null, 2));
+  writeFileSync(quick ? "bench-results/quick.json" : "bench-results/latest.json", JSON.stringify(out, null, 2));
   if (!quick) {
-    writeFileSync(
-      "docs/benchmark.md",
-      `# Benchmark\n\n\`npm run bench\` on ${out.date.slice(0, 10)}, PostgreSQL on this 2-core machine, production build, ${couples} couples × ${days} days.\nautocannon reports p97.5 rather than p95; p97.5 ≥ p95, so a p97.5 within a p95 target meets it.\n\n${table}\n\n${detail}\n\nEXPLAIN ANALYZE of the caseload's adherence roll-up:\n\n\`\`\`\n${out.explainCaseload}\n\`\`\`\n`,
-    );
+    const md = `# Benchmark
+
+\`npm run bench\` on ${String(out.date).slice(0, 16).replace("T", " ")} UTC: production build (\`node server.js\`, NODE_ENV=production),
+${onPglite ? "embedded PGlite" : "PostgreSQL 15 on the same host"}, this 2-core machine (load generator, server and database share it).
+Data: ${couples} couples × ${days} days (\`npm run seed:scale\`${out.seedSeconds ? `, loaded in ${out.seedSeconds} s` : ""}); each page measured for ${seconds} s after a ${warmupSeconds} s warm-up.
+Latencies are per request over the whole run (autocannon's response events), not autocannon's histogram buckets.
+Machine load average (1, 5, 15 min) before the run: ${(out.loadBefore as number[]).join(", ")}; after: ${(out.loadAfter as number[]).join(", ")} — other work on the same 2 cores inflates the figures.
+
+## Targets
+
+${table}
+
+![p95 per page against its target](benchmark.svg)
+
+## Every measurement
+
+${loadTable(results)}
+
+Clients at 16: caseload — 16 therapists, each their own 50 couples; couple page — one therapist, couple scale-c-1
+(a year of history); queue — one supervisor; Today — 16 partners. Check-in: 32 partners, each re-posting
+today's check-in (an upsert with the safety rules and an audit row in one transaction; answers 302 → /today).
+
+## SQL floor
+
+The statements each page runs (replicated from its loader and model files in scripts/bench/floor.ts),
+run ${floorRuns} times in sequence on one connection; p50 of the total.
+
+${floorTable}
+
+Caseload statements:
+
+${statementTable("caseload")}
+
+Couple page statements:
+
+${statementTable("couple")}
+${growthTable ? `\n## Growth: a therapist's own pages as the practice grows\n\n${growthTable}\n` : ""}
+## JavaScript sent (gzip)
+
+| page | at once | loaded later (import()) |
+|---|---|---|
+| partner Today | ${js.partnerToday!.initialKb} KB | ${js.partnerToday!.lazyKb} KB |
+| therapist couple page | ${js.couplePage!.initialKb} KB | ${js.couplePage!.lazyKb} KB |
+
+## Embedded start
+
+${embedded ? `Spawn \`node server.js\` on an existing PGlite database (demo data) → /healthz → first 200 from /login: ${(out.embeddedStart as { runs: { healthzMs: number; firstPageMs: number }[] }).runs.map((r) => `${r.firstPageMs} ms (healthz ${r.healthzMs} ms)`).join(", ")}.` : "not measured"}
+
+## Plans of the slowest statements
+
+${f.plans.map((p) => `### ${p.page}: ${p.label} (p50 ${p.ms} ms)\n\n\`\`\`\n${p.plan}\n\`\`\`\n`).join("\n")}`;
+    // Hand-written findings below this heading survive re-runs.
+    const NOTES = "## Findings and proposals";
+    const previous = existsSync("docs/benchmark.md") ? readFileSync("docs/benchmark.md", "utf8") : "";
+    const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : "";
+    writeFileSync("docs/benchmark.md", notes ? `${md}\n${notes}` : md);
+    const bars = [
+      ...(["caseload", "couple page", "supervisor", "partner Today"] as const).map((p) => ({
+        label: `${r1(p).name} (1 client)`,
+        value: r1(p).p95,
+        target: { caseload: 50, "couple page": 60, supervisor: 50, "partner Today": 30 }[p],
+      })),
+      { label: "check-in (32 clients)", value: ck.p95, target: 25 },
+    ];
+    writeFileSync("docs/benchmark.svg", barChart(bars, `Mend p95 latency, ${couples} couples × ${days} days (${onPglite ? "PGlite" : "PostgreSQL"})`));
+    log("wrote docs/benchmark.md, docs/benchmark.svg, bench-results/latest.json");
   }
+  const missed = targets.filter((t) => !met(t));
+  if (missed.length) log(`targets missed: ${missed.map((t) => t.measure).join("; ")}`);
 } catch (error) {
-  failed = true;
-  console.error(error);
+  failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
 } finally {
-  (server as ChildProcess | null)?.kill("SIGKILL");
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-  await admin.end();
+  await server?.stop();
+  for (const c of cleanups.reverse()) await c().catch((e) => console.error(e));
+  rmSync(tmp, { recursive: true, force: true });
 }
-console.log(failed ? "0 passed, 1 failed" : "1 passed, 0 failed");
-process.exit(failed ? 1 : 0);
+
+// Speed targets are reported, not enforced; the run fails only when an endpoint did not answer properly.
+if (failures.length) console.error(`\nFailures:\n${failures.join("\n")}`);
+console.log(failures.length ? "0 passed, 1 failed" : "1 passed, 0 failed");
+process.exit(failures.length ? 1 : 0);

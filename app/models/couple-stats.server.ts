@@ -75,29 +75,47 @@ export async function caseload(user: SessionUser) {
       [ids, addDays(anyToday, -8)],
     ),
     scoredByCouple(ids, from14, anyToday),
-    sql<{ coupleId: string; due: string; assignee: string; submitted: number }>(
-      `SELECT h."coupleId", to_char(h."dueDate", 'YYYY-MM-DD') AS due, h.assignee::text AS assignee,
-              count(s.id) FILTER (WHERE s.status = 'submitted')::int AS submitted
-         FROM "Homework" h LEFT JOIN "HomeworkSubmission" s ON s."homeworkId" = h.id
+    // Only homework still missing a submission: one probe per homework on the (homeworkId, partnerId)
+    // key instead of hash-joining every past homework with every submission of the practice.
+    sql<{ coupleId: string; due: string }>(
+      `SELECT h."coupleId", to_char(h."dueDate", 'YYYY-MM-DD') AS due
+         FROM "Homework" h
         WHERE h."coupleId" = ANY($1::text[]) AND h.status = 'active' AND h."dueDate" < $2::date
-        GROUP BY h.id`,
+          AND (SELECT count(*) FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s.status = 'submitted') < CASE WHEN h.assignee = 'BOTH' THEN 2 ELSE 1 END`,
       [ids, anyToday],
     ),
     prisma.safetyFlag.groupBy({ by: ["coupleId", "severity"], where: { coupleId: { in: ids }, status: { not: "resolved" } }, _count: { _all: true } }),
     assignmentsWithPauses(ids, tz),
   ]);
   const last = new Map(lastCheckIns.map((r) => [r.partnerId, r.last]));
+  // Rows grouped once by couple / partner (not filtered again for each of the 50 couples).
+  const byKey = <T,>(rows: T[], key: (r: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const moodsOf = byKey(moods, (m) => m.partnerId);
+  const scoredOf = new Map(scored.map((r) => [r.coupleId, r]));
+  const homeworkOf = byKey(homework, (h) => h.coupleId);
+  const assignmentsOf = byKey(assignments, (a) => a.coupleId);
   return couples
     .map((c) => {
       const t = today.get(c.id)!;
       const week = Math.floor(diffDays(t, iso(c.startDate)) / 7) + 1;
-      const expected = assignments
-        .filter((a) => a.coupleId === c.id && a.status !== "completed")
-        .reduce((sum, a) => sum + expectedCount(a.spec, { from: addDays(t, -13), to: t, pauses: a.pauses }), 0);
-      const s = scored.find((r) => r.coupleId === c.id);
+      const from = addDays(t, -13);
+      const expected = (assignmentsOf.get(c.id) ?? [])
+        .filter((a) => a.status !== "completed")
+        .reduce((sum, a) => sum + expectedCount(a.spec, { from, to: t, pauses: a.pauses }), 0);
+      const s = scoredOf.get(c.id);
       const percent = adherencePercent({ kept: s?.score ?? 0, partly: 0, expected });
-      const trend = (pid: string) => moods.filter((m) => m.partnerId === pid && m.d > addDays(t, -7)).map((m) => ({ date: m.d, mood: m.mood }));
-      const overdue = homework.filter((h) => h.coupleId === c.id && h.due < t && h.submitted < (h.assignee === "BOTH" ? 2 : 1)).length;
+      const weekAgo = addDays(t, -7);
+      const trend = (pid: string) => (moodsOf.get(pid) ?? []).filter((m) => m.d > weekAgo).map((m) => ({ date: m.d, mood: m.mood }));
+      const overdue = (homeworkOf.get(c.id) ?? []).filter((h) => h.due < t).length;
       const myFlags = flags.filter((f) => f.coupleId === c.id);
       const flagCount = myFlags.reduce((n, f) => n + f._count._all, 0);
       const topSeverity = myFlags.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity])[0]?.severity ?? null;

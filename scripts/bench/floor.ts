@@ -1,0 +1,353 @@
+/**
+ * The SQL floor: the statements each measured page needs, replicated from its loader/action and
+ * model files and run straight through one connection (no Prisma, no React, no HTTP). The page's
+ * p50 divided by this floor's p50 shows how much the rest of the stack costs.
+ *
+ * Keep in step with: app/utils/session.server.ts (getSessionUser), app/utils/authz.server.ts
+ * (requireCouple), app/models/couple-stats.server.ts (caseload, moodSeries, adherenceByWeek,
+ * perceptionGaps, csiSeries, weeklyReview), app/models/flag.server.ts (listQueue, listTherapists,
+ * openFlagsForCouple), app/models/homework.server.ts (homeworkList), app/models/partner.server.ts
+ * (partnerContext, todayData), app/models/checkin.server.ts + safety.server.ts (saveCheckIn),
+ * app/models/audit.server.ts (audit).
+ */
+import { addDays } from "~/domain/dates";
+import { percentile } from "./load";
+
+export interface Db {
+  query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+export type Query = { label: string; text: string; params: unknown[] };
+const q = (label: string, text: string, params: unknown[] = []): Query => ({ label, text, params });
+
+export interface FloorContext {
+  practiceId: string;
+  today: string;
+  therapist: { id: string; sessionId: string; coupleIds: string[]; partnerIds: string[] };
+  couple: { id: string; timeZone: string };
+  supervisor: { id: string; sessionId: string };
+  partner: { id: string; sessionId: string; coupleId: string; slot: "A" | "B" };
+}
+
+const session = (id: string) =>
+  q(
+    "session",
+    `SELECT s.id, s."expiresAt", s."lastSeenAt", s."pending2fa", u.id AS "userId", u.email, u.name, u.role, u."practiceId", u."disabledAt", u."totpEnabledAt",
+            p."staffIdleMinutes", p."partnerIdleDays", p."require2fa"
+       FROM "Session" s JOIN "User" u ON u.id = s."userId" JOIN "Practice" p ON p.id = u."practiceId" WHERE s.id = $1`,
+    [id],
+  );
+
+const audit = (actorId: string, practiceId: string, entity: string, entityId: string | null, coupleId: string | null) =>
+  q(
+    "audit insert",
+    `INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip) VALUES ($1, $2, 'read', $3, $4, $5, 'allowed', '127.0.0.1')`,
+    [practiceId, actorId, entity, entityId, coupleId],
+  );
+
+const assignmentsAndPauses = (ids: string[]): Query[] => [
+  q(
+    "assignments",
+    `SELECT id, "coupleId", title, cadence, weekday, "timesPerWeek", "startDate", "durationWeeks", status FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt"`,
+    [ids],
+  ),
+  q("pauses", `SELECT "coupleId", "assignmentId", "startedAt", "endedAt" FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`, [ids]),
+];
+
+const scoredByCouple = (label: string, ids: string[], from: string, to: string) =>
+  q(
+    label,
+    `SELECT o."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
+       FROM (SELECT a."coupleId", e."assignmentId", e."occurrenceDate",
+                    avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
+               FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
+              WHERE a."coupleId" = ANY($1::text[]) AND e."occurrenceDate" BETWEEN $2::date AND $3::date
+              GROUP BY 1, 2, 3) o
+      GROUP BY 1`,
+    [ids, from, to],
+  );
+
+/** GET /caseload — a therapist's 50 couples with their roll-ups. */
+export function caseloadQueries(c: FloorContext): Query[] {
+  const ids = c.therapist.coupleIds;
+  return [
+    session(c.therapist.sessionId),
+    q(
+      "couples",
+      `SELECT c.id, c."startDate", c."timeZone", c.status, c."workPausedAt", a.id AS "aId", a.name AS "aName", b.id AS "bId", b.name AS "bName"
+         FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+        WHERE c."practiceId" = $1 AND c."therapistId" = $2`,
+      [c.practiceId, c.therapist.id],
+    ),
+    q(
+      "last check-in per partner",
+      `SELECT p.id AS "partnerId", to_char((SELECT max(c."localDate") FROM "CheckIn" c WHERE c."partnerId" = p.id), 'YYYY-MM-DD') AS last FROM unnest($1::text[]) AS p(id)`,
+      [c.therapist.partnerIds],
+    ),
+    q(
+      "7-day moods",
+      `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date ORDER BY "localDate"`,
+      [ids, addDays(c.today, -8)],
+    ),
+    scoredByCouple("14-day adherence", ids, addDays(c.today, -14), c.today),
+    q(
+      "overdue homework",
+      `SELECT h."coupleId", to_char(h."dueDate", 'YYYY-MM-DD') AS due, h.assignee::text AS assignee,
+              count(s.id) FILTER (WHERE s.status = 'submitted')::int AS submitted
+         FROM "Homework" h LEFT JOIN "HomeworkSubmission" s ON s."homeworkId" = h.id
+        WHERE h."coupleId" = ANY($1::text[]) AND h.status = 'active' AND h."dueDate" < $2::date
+        GROUP BY h.id`,
+      [ids, c.today],
+    ),
+    q("open flags", `SELECT "coupleId", severity, count(*)::int FROM "SafetyFlag" WHERE "coupleId" = ANY($1::text[]) AND status <> 'resolved' GROUP BY 1, 2`, [ids]),
+    ...assignmentsAndPauses(ids),
+  ];
+}
+
+/** GET /couples/:id — a year of one couple's history (8-week chart range, the page's default). */
+export function coupleQueries(c: FloorContext): Query[] {
+  const id = c.couple.id;
+  const w1 = addDays(c.today, -6);
+  const w0 = addDays(c.today, -13);
+  return [
+    session(c.therapist.sessionId),
+    q("requireCouple", `SELECT id, "practiceId", "therapistId", "partnerAId", "partnerBId", "timeZone", status FROM "Couple" WHERE id = $1 AND "practiceId" = $2`, [id, c.practiceId]),
+    q(
+      "couple and partners",
+      `SELECT c."startDate", c."workPausedAt", c."workPauseReason", a.id, a.name, a.email, a."passwordHash", b.id, b.name, b.email, b."passwordHash"
+         FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" WHERE c.id = $1`,
+      [id],
+    ),
+    q("assignments (list)", `SELECT id, title, target, cadence, status, responsible, kind FROM "Assignment" WHERE "coupleId" = $1 ORDER BY "createdAt"`, [id]),
+    q(
+      "mood series (8 weeks)",
+      `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood, closeness,
+              round(avg(mood) OVER w, 1)::float8 AS "moodAvg", round(avg(closeness) OVER w, 1)::float8 AS "closenessAvg"
+         FROM "CheckIn"
+        WHERE "coupleId" = $1 AND "localDate" >= $2::date
+       WINDOW w AS (PARTITION BY "partnerId" ORDER BY "localDate" RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)
+        ORDER BY "localDate"`,
+      [id, addDays(c.today, -55)],
+    ),
+    ...assignmentsAndPauses([id]),
+    q(
+      "adherence by plan week",
+      `SELECT o."assignmentId", (((o."occurrenceDate" - a."startDate") / 7) + 1)::int AS week,
+              count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
+              count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps
+         FROM (SELECT e."assignmentId", e."occurrenceDate", count(DISTINCT e.status) AS kinds,
+                      avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) AS s
+                 FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
+                WHERE a."coupleId" = $1 GROUP BY 1, 2) o
+         JOIN "Assignment" a ON a.id = o."assignmentId"
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [id],
+    ),
+    q(
+      "perception gaps",
+      `SELECT a.id AS "assignmentId", a.title, to_char(e."occurrenceDate", 'YYYY-MM-DD') AS d,
+              string_agg(u.name || ': ' || e.status::text, '; ' ORDER BY u.name) AS reports
+         FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" JOIN "User" u ON u.id = e."reporterId"
+        WHERE a."coupleId" = $1
+        GROUP BY a.id, a.title, e."occurrenceDate"
+       HAVING count(DISTINCT e.status) > 1
+        ORDER BY e."occurrenceDate" DESC
+        LIMIT 200`,
+      [id],
+    ),
+    q(
+      "CSI-4 series",
+      `SELECT s."partnerId", to_char(h."dueDate", 'YYYY-MM-DD') AS d, s.score
+         FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
+        WHERE h."coupleId" = $1 AND h.measure = 'csi4' AND s.status = 'submitted' AND s.score IS NOT NULL
+        ORDER BY h."dueDate"`,
+      [id],
+    ),
+    q(
+      "review: moods",
+      `SELECT "partnerId", round(avg(mood) FILTER (WHERE "localDate" >= $2::date), 1)::float8 AS now,
+              round(avg(mood) FILTER (WHERE "localDate" < $2::date), 1)::float8 AS before
+         FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $3::date GROUP BY 1`,
+      [id, w1, w0],
+    ),
+    scoredByCouple("review: adherence now", [id], w1, c.today),
+    scoredByCouple("review: adherence before", [id], w0, addDays(w1, -1)),
+    q(
+      "review: homework submitted",
+      `SELECT count(*) FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId" WHERE h."coupleId" = $1 AND s.status = 'submitted' AND s."submittedAt" >= $2::timestamp`,
+      [id, `${w1}T00:00:00Z`],
+    ),
+    q(
+      "review: shared notes",
+      `SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL)`,
+      [id, w1],
+    ),
+    q("review: new flags", `SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::timestamp`, [id, `${w1}T00:00:00Z`]),
+    ...assignmentsAndPauses([id]),
+    q(
+      "open flags",
+      `SELECT f.id, f.severity, f.status, f."dueBy", u.name FROM "SafetyFlag" f JOIN "User" u ON u.id = f."partnerId" WHERE f."coupleId" = $1 AND f.status <> 'resolved' ORDER BY f."dueBy"`,
+      [id],
+    ),
+    q(
+      "homework with submissions",
+      `SELECT h.id, h.title, h."dueDate", h.assignee, h.visibility, h.measure, h.status,
+              coalesce(json_agg(json_build_object('status', s.status, 'reviewedAt', s."reviewedAt", 'partnerId', s."partnerId")) FILTER (WHERE s.id IS NOT NULL), '[]') AS submissions
+         FROM (SELECT * FROM "Homework" WHERE "coupleId" = $1 ORDER BY "dueDate" DESC LIMIT 60) h
+         LEFT JOIN "HomeworkSubmission" s ON s."homeworkId" = h.id
+        GROUP BY h.id, h.title, h."dueDate", h.assignee, h.visibility, h.measure, h.status ORDER BY h."dueDate" DESC`,
+      [id],
+    ),
+    audit(c.therapist.id, c.practiceId, "couple", id, id),
+  ];
+}
+
+/** GET /flags — the supervisor's queue (every unresolved flag of the practice). */
+export function queueQueries(c: FloorContext): Query[] {
+  return [
+    session(c.supervisor.sessionId),
+    q(
+      "unresolved flags with couple, partner, therapist, assignee",
+      `SELECT f.id, f.severity, f.status, f.source, f."dueBy", f."createdAt", asg.id AS "assigneeId", asg.name AS "assigneeName", pt.name AS "partnerName",
+              c.id AS "coupleId", th.id AS "therapistId", th.name AS "therapistName", pa.name AS "aName", pb.name AS "bName"
+         FROM "SafetyFlag" f JOIN "Couple" c ON c.id = f."coupleId" JOIN "User" th ON th.id = c."therapistId"
+         JOIN "User" pa ON pa.id = c."partnerAId" JOIN "User" pb ON pb.id = c."partnerBId" JOIN "User" pt ON pt.id = f."partnerId"
+         LEFT JOIN "User" asg ON asg.id = f."assigneeId"
+        WHERE f."practiceId" = $1 AND f.status <> 'resolved' LIMIT 2000`,
+      [c.practiceId],
+    ),
+    q("therapists", `SELECT id, name FROM "User" WHERE "practiceId" = $1 AND role = 'therapist' ORDER BY name`, [c.practiceId]),
+    audit(c.supervisor.id, c.practiceId, "flag-queue", null, null),
+  ];
+}
+
+const partnerContext = (c: FloorContext) =>
+  q(
+    "partner context",
+    `SELECT c.id, c."timeZone", c.status, c."workPausedAt", c."partnerAId", c."partnerBId", a.name, b.name, t.name
+       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
+      WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`,
+    [c.practiceId, c.partner.id],
+  );
+
+/** GET /today — a partner's day. */
+export function todayQueries(c: FloorContext): Query[] {
+  const p = c.partner;
+  return [
+    session(p.sessionId),
+    partnerContext(c),
+    q("today's check-in", `SELECT mood, closeness, "updatedAt" FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" = $2::date`, [p.id, c.today]),
+    q(
+      "routines with pauses and own reports (7 days)",
+      `SELECT a.id, a.title, a.target, a.kind, a.cadence, a.weekday, a."timesPerWeek", a."startDate", a."durationWeeks", a.responsible,
+              (SELECT coalesce(json_agg(json_build_object('s', pp."startedAt", 'e', pp."endedAt")), '[]') FROM "PausePeriod" pp WHERE pp."assignmentId" = a.id) AS pauses,
+              (SELECT coalesce(json_agg(json_build_object('d', e."occurrenceDate", 'st', e.status, 'n', e.note)), '[]') FROM "AdherenceEntry" e
+                WHERE e."assignmentId" = a.id AND e."reporterId" = $2 AND e."occurrenceDate" >= $3::date) AS entries
+         FROM "Assignment" a WHERE a."coupleId" = $1 AND a.status = 'active' ORDER BY a."createdAt"`,
+      [p.coupleId, p.id, addDays(c.today, -7)],
+    ),
+    q(
+      "homework due",
+      `SELECT h.id, h.title, h."dueDate", h.measure,
+              (SELECT coalesce(json_agg(s.status), '[]') FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2) AS mine
+         FROM "Homework" h
+        WHERE h."coupleId" = $1 AND h.status = 'active' AND h.assignee IN ($3::"PartnerSlot", 'BOTH') AND h."dueDate" <= $4::date
+          AND NOT EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'submitted')
+        ORDER BY h."dueDate" LIMIT 10`,
+      [p.coupleId, p.id, p.slot, addDays(c.today, 7)],
+    ),
+    q(
+      "recent feedback",
+      `SELECT s.feedback, s."feedbackAt", h.id, h.title FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
+        WHERE s."partnerId" = $1 AND s.feedback IS NOT NULL ORDER BY s."feedbackAt" DESC LIMIT 3`,
+      [p.id],
+    ),
+  ];
+}
+
+/** POST /checkin — upsert today's check-in, the safety rules and the audit row in one transaction. */
+export function checkInQueries(c: FloorContext): Query[] {
+  const p = c.partner;
+  return [
+    session(p.sessionId),
+    partnerContext(c),
+    q("begin", "BEGIN"),
+    q(
+      "upsert check-in",
+      `INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "updatedAt")
+       VALUES ('floor-' || $2 || $3, $1, $2, $3::date, 7, 5, 'yes', 'bench', false, NULL, now())
+       ON CONFLICT ("partnerId", "localDate") DO UPDATE SET mood = 7, closeness = 5, "feelSafe" = 'yes', note = 'bench', "noteShared" = false, appreciation = NULL, "updatedAt" = now()
+       RETURNING id`,
+      [p.coupleId, p.id, c.today],
+    ),
+    q("practice rules", `SELECT "flagPhrases", "slaImminentHours", "slaHighHours", "slaMediumHours", "slaLowHours" FROM "Practice" WHERE id = $1`, [c.practiceId]),
+    q("14-day moods", `SELECT mood FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" >= $2::date AND "localDate" < $3::date`, [p.id, addDays(c.today, -14), c.today]),
+    q(
+      "audit insert",
+      `INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip) VALUES ($1, $2, 'save', 'checkin', NULL, $3, 'allowed', '127.0.0.1')`,
+      [c.practiceId, p.id, p.coupleId],
+    ),
+    q("commit", "COMMIT"),
+  ];
+}
+
+/** Runs the whole set `runs` times on one connection; p50 of the total, and p50 per statement. */
+export async function measureFloor(db: Db, queries: Query[], runs: number) {
+  const totals: number[] = [];
+  const per = queries.map(() => [] as number[]);
+  for (let i = 0; i < runs + 2; i++) {
+    let total = 0;
+    for (const [k, x] of queries.entries()) {
+      const t = performance.now();
+      await db.query(x.text, x.params);
+      const ms = performance.now() - t;
+      total += ms;
+      if (i >= 2) per[k]!.push(ms); // the first two runs warm the caches and plans
+    }
+    if (i >= 2) totals.push(total);
+  }
+  totals.sort((a, b) => a - b);
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  return {
+    p50: r2(percentile(totals, 50)),
+    statements: queries.map((x, k) => ({ label: x.label, p50: r2(percentile(per[k]!.sort((a, b) => a - b), 50)) })),
+  };
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a read-only statement. */
+export async function explain(db: Db, x: Query): Promise<string> {
+  const r = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${x.text}`, x.params);
+  return r.rows.map((row) => String(row["QUERY PLAN"])).join("\n");
+}
+
+/** Ids and sessions the floor needs, looked up once. */
+export async function floorContext(db: Db, today: string): Promise<FloorContext> {
+  const one = async (text: string, params: unknown[] = []) => (await db.query(text, params)).rows[0] as Record<string, string>;
+  const practice = await one(`SELECT "practiceId" AS id FROM "User" WHERE email = 'scale-therapist-1@scale.mend'`);
+  // A session row of its own per user (the floor reads it as getSessionUser does).
+  const sessionOf = async (email: string) => {
+    const u = await one(`SELECT id FROM "User" WHERE email = $1`, [email]);
+    if (!u) throw new Error(`No user ${email}: is this a scale database?`);
+    await db.query(
+      `INSERT INTO "Session" (id, "userId", "expiresAt", "lastSeenAt") VALUES ($1, $2, now() + interval '1 day', now()) ON CONFLICT (id) DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt", "lastSeenAt" = now()`,
+      [`floor-${u.id}`, u.id],
+    );
+    return { id: u.id!, sessionId: `floor-${u.id}` };
+  };
+  const t = await sessionOf("scale-therapist-1@scale.mend");
+  const mine = (await db.query(`SELECT id, "partnerAId", "partnerBId" FROM "Couple" WHERE "therapistId" = $1`, [t.id])).rows;
+  const ids = mine.map((r) => String(r.id));
+  const partnerIds = mine.flatMap((r) => [String(r.partnerAId), String(r.partnerBId)]);
+  const s = await sessionOf("scale-supervisor@scale.mend");
+  const p = await sessionOf("scale-partner-1a@scale.mend");
+  const pc = await one(`SELECT id, CASE WHEN "partnerAId" = $1 THEN 'A' ELSE 'B' END AS slot FROM "Couple" WHERE "partnerAId" = $1 OR "partnerBId" = $1`, [p.id]);
+  const couple = await one(`SELECT id, "timeZone" FROM "Couple" WHERE id = 'scale-c-1'`);
+  return {
+    practiceId: practice.id!,
+    today,
+    therapist: { id: t.id, sessionId: t.sessionId, coupleIds: ids, partnerIds },
+    couple: { id: couple.id!, timeZone: couple.timeZone! },
+    supervisor: { id: s.id, sessionId: s.sessionId },
+    partner: { id: p.id, sessionId: p.sessionId, coupleId: pc.id!, slot: pc.slot as "A" | "B" },
+  };
+}
