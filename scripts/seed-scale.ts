@@ -195,6 +195,9 @@ export async function seedScale(opts: ScaleOptions) {
          FROM "Homework" h CROSS JOIN generate_series(0, 3) k WHERE h.measure = 'csi4'`,
     );
     // Submissions: past exercises mostly done (some with feedback), every other CSI-4 week answered.
+    // The completion trigger would update a Homework row per submission; set "completedAt" once
+    // in bulk instead (the same rule as the trigger, as the migration's backfill does).
+    await sql(`ALTER TABLE "HomeworkSubmission" DISABLE TRIGGER "HomeworkSubmission_completion"`);
     await sql(
       `INSERT INTO "HomeworkSubmission" (id, "homeworkId", "partnerId", status, answers, score, "submittedAt", feedback, "feedbackAt", "feedbackById", "reviewedAt", "createdAt", "updatedAt")
        SELECT 'hs-' || h.id || s, h.id, 'scale-p-' || split_part(h.id, '-', 2) || s, 'submitted',
@@ -213,6 +216,12 @@ export async function seedScale(opts: ScaleOptions) {
           AND (h.measure IS NULL OR ((h."dueDate" - $1::date) / 7) % 2 = 0)`,
       [today],
     );
+    await sql(
+      `UPDATE "Homework" h SET "completedAt" = d.at
+         FROM (SELECT s."homeworkId", count(*) AS n, max(s."submittedAt") AS at FROM "HomeworkSubmission" s WHERE s.status = 'submitted' GROUP BY 1) d
+        WHERE d."homeworkId" = h.id AND d.n >= CASE WHEN h.assignee = 'BOTH' THEN 2 ELSE 1 END`,
+    );
+    await sql(`ALTER TABLE "HomeworkSubmission" ENABLE TRIGGER "HomeworkSubmission_completion"`);
   });
 
   const flags = await step("safety flags, timelines and pauses", async () => {

@@ -27,14 +27,19 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
   return `${y}-${m}-${day}`;
 }
 
+// Calendar arithmetic on "YYYY-MM-DD" strings. These run in the inner loops of the schedule and
+// adherence roll-ups (thousands of calls per caseload), so they avoid string-parsing Dates.
+const dayNumber = (d: LocalDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function addDays(d: LocalDate, n: number): LocalDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
+  const t = new Date((dayNumber(d) + n) * 86_400_000);
+  const y = t.getUTCFullYear();
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
 }
 
 export function diffDays(a: LocalDate, b: LocalDate): number {
-  return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(a) - dayNumber(b);
 }
 
 export function weekdayOf(d: LocalDate): number {

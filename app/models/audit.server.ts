@@ -1,6 +1,6 @@
 /** Append-only audit trail: reads and writes of clinical records, and every denied request. */
 import type { Prisma } from "@prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql } from "~/utils/db.server";
 import { clientIp } from "~/utils/http.server";
 
 export interface AuditInput {
@@ -29,8 +29,24 @@ export function auditData(input: AuditInput): Prisma.AuditEventUncheckedCreateIn
   };
 }
 
-export async function audit(input: AuditInput, tx: Prisma.TransactionClient = prisma): Promise<void> {
-  await tx.auditEvent.create({ data: auditData(input) });
+/**
+ * Appends one audit event, inside `tx` when given. Without a transaction (reads of clinical pages,
+ * denials: most requests write one) it is a single hand-written INSERT.
+ */
+export async function audit(input: AuditInput, tx?: Prisma.TransactionClient): Promise<void> {
+  const d = auditData(input);
+  if (tx) {
+    await tx.auditEvent.create({ data: d });
+    return;
+  }
+  await sql(AUDIT_INSERT, auditParams(d));
+}
+
+export const AUDIT_INSERT = `INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, detail, ip)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`;
+
+export function auditParams(d: Prisma.AuditEventUncheckedCreateInput): unknown[] {
+  return [d.practiceId ?? null, d.actorId ?? null, d.action, d.entity, d.entityId ?? null, d.coupleId ?? null, d.outcome ?? "allowed", d.detail === undefined ? null : JSON.stringify(d.detail), d.ip ?? null];
 }
 
 export interface AuditQuery {

@@ -1,9 +1,10 @@
 /** Check-ins: one per partner per local day, saved with the safety rules in one transaction. */
-import { prisma } from "~/utils/db.server";
+import { randomUUID } from "node:crypto";
+import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit, auditData } from "./audit.server";
 import { asDate, type PartnerContext } from "./partner.server";
-import { applySafetyRules, withSafetyRetry } from "./safety.server";
+import { applySafetyRules, checkInSignals, withSafetyRetry } from "./safety.server";
 
 export interface CheckInInput {
   mood: number;
@@ -21,8 +22,31 @@ export function ownCheckIn(user: SessionUser, localDate: string) {
   });
 }
 
-/** Upsert today's check-in: a double submit or an edit the same day never creates a second row. */
+/**
+ * Upsert today's check-in: a double submit or an edit the same day never creates a second row.
+ * When the safety rules raise nothing (almost always), the save and its audit row are one
+ * statement; otherwise the upsert, the flag(s) and the audit row share one transaction.
+ */
 export async function saveCheckIn(user: SessionUser, ctx: PartnerContext, input: CheckInInput, request?: Request) {
+  const scope = { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id };
+  const safetyInput = { kind: "checkin", feelSafe: input.feelSafe, mood: input.mood, note: input.note, appreciation: input.appreciation, localDate: ctx.today } as const;
+  if ((await checkInSignals(scope, safetyInput)).length === 0) {
+    const a = auditData({ actor: user, action: "save", entity: "checkin", coupleId: ctx.coupleId, request });
+    const [row] = await sql<{ id: string }>(
+      `WITH saved AS (
+         INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, $4::date, $5, $6, $7::"FeelSafe", $8, $9, $10, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+         ON CONFLICT ("partnerId", "localDate") DO UPDATE
+           SET mood = EXCLUDED.mood, closeness = EXCLUDED.closeness, "feelSafe" = EXCLUDED."feelSafe", note = EXCLUDED.note,
+               "noteShared" = EXCLUDED."noteShared", appreciation = EXCLUDED.appreciation, "updatedAt" = EXCLUDED."updatedAt"
+         RETURNING id)
+       INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip)
+       SELECT $11, $3, 'save', 'checkin', saved.id, $2, 'allowed', $12 FROM saved
+       RETURNING "entityId" AS id`,
+      [randomUUID(), ctx.coupleId, user.id, ctx.today, input.mood, input.closeness, input.feelSafe, input.note, input.noteShared, input.appreciation, a.practiceId, a.ip ?? null],
+    );
+    return { id: row!.id, flagged: false };
+  }
   return withSafetyRetry(async (tx) => {
     const row = await tx.checkIn.upsert({
       where: { partnerId_localDate: { partnerId: user.id, localDate: asDate(ctx.today) } },
@@ -30,11 +54,7 @@ export async function saveCheckIn(user: SessionUser, ctx: PartnerContext, input:
       update: input,
       select: { id: true },
     });
-    const safety = await applySafetyRules(
-      tx,
-      { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id },
-      { kind: "checkin", feelSafe: input.feelSafe, mood: input.mood, note: input.note, appreciation: input.appreciation, localDate: ctx.today },
-    );
+    const safety = await applySafetyRules(tx, scope, safetyInput);
     await audit({ actor: user, action: "save", entity: "checkin", entityId: row.id, coupleId: ctx.coupleId, request }, tx);
     return { id: row.id, flagged: safety.flagIds.length > 0 };
   });

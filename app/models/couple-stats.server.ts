@@ -9,24 +9,27 @@ import { expectedByPlanWeek, expectedCount, pauseRangesFromInstants, type PauseR
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const SEV_RANK = { low: 0, medium: 1, high: 2, imminent: 3 } as const;
 
-type AssignmentRow = { id: string; coupleId: string; title: string; cadence: ScheduleSpec["cadence"]; weekday: number | null; timesPerWeek: number | null; startDate: Date; durationWeeks: number; status: string };
+type AssignmentRow = { id: string; coupleId: string; title: string; cadence: ScheduleSpec["cadence"]; weekday: number | null; timesPerWeek: number | null; startDate: string; durationWeeks: number; status: string };
 
 async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string, string>) {
   const [assignments, pauses] = await Promise.all([
-    prisma.assignment.findMany({
-      where: { coupleId: { in: coupleIds } },
-      select: { id: true, coupleId: true, title: true, cadence: true, weekday: true, timesPerWeek: true, startDate: true, durationWeeks: true, status: true },
-      orderBy: { createdAt: "asc" },
-    }),
-    prisma.pausePeriod.findMany({ where: { coupleId: { in: coupleIds } }, select: { coupleId: true, assignmentId: true, startedAt: true, endedAt: true } }),
+    sql<AssignmentRow>(
+      `SELECT id, "coupleId", title, cadence::text AS cadence, weekday, "timesPerWeek", to_char("startDate", 'YYYY-MM-DD') AS "startDate", "durationWeeks", status::text AS status
+         FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt", id`,
+      [coupleIds],
+    ),
+    sql<{ coupleId: string; assignmentId: string | null; startMs: number; endMs: number | null }>(
+      `SELECT "coupleId", "assignmentId", (extract(epoch FROM "startedAt") * 1000)::float8 AS "startMs", (extract(epoch FROM "endedAt") * 1000)::float8 AS "endMs"
+         FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`,
+      [coupleIds],
+    ),
   ]);
-  return assignments.map((a: AssignmentRow) => {
+  return assignments.map((a) => {
     const own = pauses.filter((p) => p.coupleId === a.coupleId && (p.assignmentId === null || p.assignmentId === a.id));
-    const ranges: PauseRange[] = pauseRangesFromInstants(own.map((p) => ({ start: p.startedAt, end: p.endedAt })), timeZones.get(a.coupleId) ?? "UTC");
-    const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: iso(a.startDate), durationWeeks: a.durationWeeks };
+    const ranges: PauseRange[] = pauseRangesFromInstants(own.map((p) => ({ start: new Date(p.startMs), end: p.endMs === null ? null : new Date(p.endMs) })), timeZones.get(a.coupleId) ?? "UTC");
+    const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: a.startDate, durationWeeks: a.durationWeeks };
     return { ...a, spec, pauses: ranges };
   });
 }
@@ -45,94 +48,107 @@ async function scoredByCouple(coupleIds: string[], from: string, to: string) {
   );
 }
 
+type Severity = keyof typeof SEV_RANK;
+
+interface CaseloadCouple {
+  id: string;
+  startDate: string;
+  timeZone: string;
+  status: string;
+  paused: boolean;
+  aId: string;
+  aName: string;
+  aLast: string | null;
+  bId: string;
+  bName: string;
+  bLast: string | null;
+  flags: number;
+  topSeverity: Severity | null;
+}
+
+/**
+ * A therapist's caseload in five statements whatever its size: the couples with names, each
+ * partner's last check-in (an index probe on (partnerId, localDate)) and open flags; then, in
+ * parallel, 8 days of moods, 14 days of adherence scores, overdue homework counts (the partial
+ * index on open homework) and the assignments with their pauses.
+ */
 export async function caseload(user: SessionUser) {
-  const couples = await prisma.couple.findMany({
-    where: { practiceId: user.practiceId, therapistId: user.id },
-    select: {
-      id: true,
-      startDate: true,
-      timeZone: true,
-      status: true,
-      workPausedAt: true,
-      partnerA: { select: { id: true, name: true } },
-      partnerB: { select: { id: true, name: true } },
-    },
-  });
+  const couples = await sql<CaseloadCouple>(
+    `SELECT c.id, to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused,
+            a.id AS "aId", a.name AS "aName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = a.id), 'YYYY-MM-DD') AS "aLast",
+            b.id AS "bId", b.name AS "bName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = b.id), 'YYYY-MM-DD') AS "bLast",
+            f.n AS flags, f.top AS "topSeverity"
+       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(sf.severity)::text AS top FROM "SafetyFlag" sf WHERE sf."coupleId" = c.id AND sf.status <> 'resolved') f
+      WHERE c."practiceId" = $1 AND c."therapistId" = $2`,
+    [user.practiceId, user.id],
+  );
   if (!couples.length) return [];
   const ids = couples.map((c) => c.id);
   const tz = new Map(couples.map((c) => [c.id, c.timeZone]));
-  const today = new Map(couples.map((c) => [c.id, localDateOf(new Date(), c.timeZone)]));
-  const anyToday = [...today.values()].sort().at(-1)!;
+  const now = new Date();
+  const todayByZone = new Map([...new Set(tz.values())].map((z) => [z, localDateOf(now, z)]));
+  const today = new Map(couples.map((c) => [c.id, todayByZone.get(c.timeZone)!]));
+  const anyToday = [...todayByZone.values()].sort().at(-1)!;
   const from14 = addDays(anyToday, -14);
-  const [lastCheckIns, moods, scored, homework, flags, assignments] = await Promise.all([
-    // One index probe per partner on (partnerId, localDate) instead of scanning a year of rows.
-    sql<{ partnerId: string; last: string | null }>(
-      `SELECT p.id AS "partnerId", to_char((SELECT max(c."localDate") FROM "CheckIn" c WHERE c."partnerId" = p.id), 'YYYY-MM-DD') AS last FROM unnest($1::text[]) AS p(id)`,
-      [couples.flatMap((c) => [c.partnerA.id, c.partnerB.id])],
-    ),
+  const [moods, scored, overdue, assignments] = await Promise.all([
     sql<{ partnerId: string; d: string; mood: number }>(
       `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date ORDER BY "localDate"`,
       [ids, addDays(anyToday, -8)],
     ),
     scoredByCouple(ids, from14, anyToday),
-    // Only homework still missing a submission: one probe per homework on the (homeworkId, partnerId)
-    // key instead of hash-joining every past homework with every submission of the practice.
-    sql<{ coupleId: string; due: string }>(
-      `SELECT h."coupleId", to_char(h."dueDate", 'YYYY-MM-DD') AS due
-         FROM "Homework" h
-        WHERE h."coupleId" = ANY($1::text[]) AND h.status = 'active' AND h."dueDate" < $2::date
-          AND (SELECT count(*) FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s.status = 'submitted') < CASE WHEN h.assignee = 'BOTH' THEN 2 ELSE 1 END`,
-      [ids, anyToday],
+    // Homework past its due date (in the couple's own zone) that someone assigned has not submitted.
+    sql<{ coupleId: string; n: number }>(
+      `SELECT t.id AS "coupleId",
+              (SELECT count(*) FROM "Homework" h WHERE h."coupleId" = t.id AND h.status = 'active' AND h."completedAt" IS NULL AND h."dueDate" < t.today)::int AS n
+         FROM unnest($1::text[], $2::date[]) AS t(id, today)`,
+      [ids, ids.map((id) => today.get(id)!)],
     ),
-    prisma.safetyFlag.groupBy({ by: ["coupleId", "severity"], where: { coupleId: { in: ids }, status: { not: "resolved" } }, _count: { _all: true } }),
     assignmentsWithPauses(ids, tz),
   ]);
-  const last = new Map(lastCheckIns.map((r) => [r.partnerId, r.last]));
-  // Rows grouped once by couple / partner (not filtered again for each of the 50 couples).
-  const byKey = <T,>(rows: T[], key: (r: T) => string) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) {
-      const k = key(r);
-      const list = m.get(k);
-      if (list) list.push(r);
-      else m.set(k, [r]);
-    }
-    return m;
-  };
-  const moodsOf = byKey(moods, (m) => m.partnerId);
+  const moodsOf = groupBy(moods, (m) => m.partnerId);
   const scoredOf = new Map(scored.map((r) => [r.coupleId, r]));
-  const homeworkOf = byKey(homework, (h) => h.coupleId);
-  const assignmentsOf = byKey(assignments, (a) => a.coupleId);
+  const overdueOf = new Map(overdue.map((r) => [r.coupleId, r.n]));
+  const assignmentsOf = groupBy(assignments, (a) => a.coupleId);
   return couples
     .map((c) => {
       const t = today.get(c.id)!;
-      const week = Math.floor(diffDays(t, iso(c.startDate)) / 7) + 1;
+      const week = Math.floor(diffDays(t, c.startDate) / 7) + 1;
       const from = addDays(t, -13);
       const expected = (assignmentsOf.get(c.id) ?? [])
         .filter((a) => a.status !== "completed")
         .reduce((sum, a) => sum + expectedCount(a.spec, { from, to: t, pauses: a.pauses }), 0);
-      const s = scoredOf.get(c.id);
-      const percent = adherencePercent({ kept: s?.score ?? 0, partly: 0, expected });
       const weekAgo = addDays(t, -7);
       const trend = (pid: string) => (moodsOf.get(pid) ?? []).filter((m) => m.d > weekAgo).map((m) => ({ date: m.d, mood: m.mood }));
-      const overdue = (homeworkOf.get(c.id) ?? []).filter((h) => h.due < t).length;
-      const myFlags = flags.filter((f) => f.coupleId === c.id);
-      const flagCount = myFlags.reduce((n, f) => n + f._count._all, 0);
-      const topSeverity = myFlags.sort((a, b) => SEV_RANK[b.severity] - SEV_RANK[a.severity])[0]?.severity ?? null;
       return {
         id: c.id,
-        names: `${c.partnerA.name} & ${c.partnerB.name}`,
+        names: `${c.aName} & ${c.bName}`,
         status: c.status,
-        paused: c.workPausedAt !== null,
+        paused: c.paused,
         week,
-        partners: [c.partnerA, c.partnerB].map((p) => ({ name: p.name, lastCheckIn: last.get(p.id) ?? null, trend: trend(p.id) })),
-        adherence14: percent,
-        overdueHomework: overdue,
-        flags: flagCount,
-        topSeverity,
+        partners: [
+          { name: c.aName, lastCheckIn: c.aLast, trend: trend(c.aId) },
+          { name: c.bName, lastCheckIn: c.bLast, trend: trend(c.bId) },
+        ],
+        adherence14: adherencePercent({ kept: scoredOf.get(c.id)?.score ?? 0, partly: 0, expected }),
+        overdueHomework: overdueOf.get(c.id) ?? 0,
+        flags: c.flags,
+        topSeverity: c.topSeverity,
       };
     })
     .sort((a, b) => b.flags - a.flags || (b.topSeverity ? SEV_RANK[b.topSeverity] : -1) - (a.topSeverity ? SEV_RANK[a.topSeverity] : -1) || a.names.localeCompare(b.names));
+}
+
+/** Rows grouped once by key (not filtered again for each of the 50 couples). */
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
 }
 
 export type Range = "4w" | "8w" | "all";
@@ -154,10 +170,10 @@ export async function moodSeries(coupleId: string, today: string, range: Range) 
 /** Per assignment and plan week: kept / partly / missed occurrences (partners' reports combined) and gaps. */
 export async function adherenceByWeek(coupleId: string, timeZone: string, today: string) {
   const assignments = (await assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))).filter((a) => a.spec.cadence !== "as_needed");
-  const rows = await sql<{ assignmentId: string; week: number; kept: number; partly: number; missed: number; gaps: number }>(
+  const rows = await sql<{ assignmentId: string; week: number; kept: number; partly: number; missed: number; gaps: number; score: number }>(
     `SELECT o."assignmentId", (((o."occurrenceDate" - a."startDate") / 7) + 1)::int AS week,
             count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
-            count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps
+            count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
        FROM (SELECT e."assignmentId", e."occurrenceDate", count(DISTINCT e.status) AS kinds,
                     avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) AS s
                FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
@@ -175,14 +191,17 @@ export async function adherenceByWeek(coupleId: string, timeZone: string, today:
       const kept = r?.kept ?? 0;
       const partly = r?.partly ?? 0;
       const missed = r?.missed ?? 0;
-      return { week: w.week, expected: w.expected, kept, partly, missed, gaps: r?.gaps ?? 0, notReported: Math.max(0, w.expected - kept - partly - missed), percent: adherencePercent({ kept, partly, expected: w.expected }) };
+      // The percentage sums each occurrence's mean score (kept + partly between partners = 0.75),
+      // the same rule as the caseload; the counts show how each occurrence was classed.
+      const score = r?.score ?? 0;
+      return { week: w.week, expected: w.expected, kept, partly, missed, score, gaps: r?.gaps ?? 0, notReported: Math.max(0, w.expected - kept - partly - missed), percent: adherencePercent({ kept: score, partly: 0, expected: w.expected }) };
     }),
   }));
   const maxWeeks = Math.max(0, ...perAssignment.map((a) => a.weeks.length));
   const overall = Array.from({ length: maxWeeks }, (_, i) => {
     const ws = perAssignment.map((a) => a.weeks[i]).filter((w): w is NonNullable<typeof w> => Boolean(w));
-    const sum = (k: "expected" | "kept" | "partly" | "missed" | "gaps" | "notReported") => ws.reduce((n, w) => n + w[k], 0);
-    return { week: i + 1, expected: sum("expected"), kept: sum("kept"), partly: sum("partly"), missed: sum("missed"), notReported: sum("notReported"), gaps: sum("gaps"), percent: adherencePercent({ kept: sum("kept"), partly: sum("partly"), expected: sum("expected") }) };
+    const sum = (k: "expected" | "kept" | "partly" | "missed" | "score" | "gaps" | "notReported") => ws.reduce((n, w) => n + w[k], 0);
+    return { week: i + 1, expected: sum("expected"), kept: sum("kept"), partly: sum("partly"), missed: sum("missed"), notReported: sum("notReported"), gaps: sum("gaps"), percent: adherencePercent({ kept: sum("score"), partly: 0, expected: sum("expected") }) };
   });
   return { perAssignment, overall };
 }

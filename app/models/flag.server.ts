@@ -5,9 +5,9 @@
  * once cannot silently overwrite each other.
  */
 import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
-import { nextStatus, queueOrder, validateResolution, type FlagAction } from "~/domain/flag-workflow";
+import { nextStatus, validateResolution, type FlagAction } from "~/domain/flag-workflow";
 import { pausesConjointWork } from "~/domain/flag-rules";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
 import { pauseForSafety, raise, slaOf, withSafetyRetry } from "./safety.server";
@@ -19,28 +19,53 @@ function flagScope(user: SessionUser): Prisma.SafetyFlagWhereInput {
   return { id: "__none__" };
 }
 
-export async function listQueue(user: SessionUser, filters: { therapistId?: string; severity?: Severity } = {}) {
-  const flags = await prisma.safetyFlag.findMany({
-    where: {
-      ...flagScope(user),
-      status: { not: "resolved" },
-      severity: filters.severity,
-      couple: filters.therapistId ? { therapistId: filters.therapistId } : undefined,
-    },
-    select: {
-      id: true,
-      severity: true,
-      status: true,
-      source: true,
-      dueBy: true,
-      createdAt: true,
-      assignee: { select: { id: true, name: true } },
-      partner: { select: { name: true } },
-      couple: { select: { id: true, therapist: { select: { id: true, name: true } }, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } },
-    },
-    take: 2000,
-  });
-  return flags.sort(queueOrder);
+export const QUEUE_PAGE_SIZE = 50;
+
+export interface QueueRow {
+  id: string;
+  severity: Severity;
+  status: "open" | "acknowledged" | "escalated";
+  source: string;
+  dueBy: Date;
+  createdAt: Date;
+  partnerName: string;
+  coupleNames: string;
+  therapistName: string;
+  assigneeName: string | null;
+}
+
+/**
+ * One page of unresolved flags in queue order (the `queueOrder` rule of flag-workflow.ts, written
+ * as ORDER BY so the database pages it; a test holds the two together), with the total count.
+ */
+export async function listQueue(
+  user: SessionUser,
+  filters: { therapistId?: string; severity?: Severity } = {},
+  page = 1,
+): Promise<{ flags: QueueRow[]; total: number; pageSize: number }> {
+  if (user.role !== "supervisor" && user.role !== "therapist") return { flags: [], total: 0, pageSize: QUEUE_PAGE_SIZE };
+  const rows = await sql<Omit<QueueRow, "dueBy" | "createdAt"> & { dueMs: number; createdMs: number; total: number }>(
+    `SELECT f.id, f.severity::text AS severity, f.status::text AS status, f.source::text AS source,
+            (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", (extract(epoch FROM f."createdAt") * 1000)::float8 AS "createdMs",
+            pt.name AS "partnerName", pa.name || ' & ' || pb.name AS "coupleNames", th.name AS "therapistName", asg.name AS "assigneeName",
+            count(*) OVER ()::int AS total
+       FROM "SafetyFlag" f
+       JOIN "Couple" c ON c.id = f."coupleId"
+       JOIN "User" th ON th.id = c."therapistId" JOIN "User" pa ON pa.id = c."partnerAId" JOIN "User" pb ON pb.id = c."partnerBId"
+       JOIN "User" pt ON pt.id = f."partnerId" LEFT JOIN "User" asg ON asg.id = f."assigneeId"
+      WHERE f."practiceId" = $1 AND f.status <> 'resolved'
+        AND ($2::text IS NULL OR c."therapistId" = $2) AND ($3::text IS NULL OR c."therapistId" = $3)
+        AND ($4::text IS NULL OR f.severity::text = $4)
+      ORDER BY f.severity DESC, f."dueBy", f."createdAt", f.id COLLATE "C"
+      LIMIT $5 OFFSET $6`,
+    [user.practiceId, user.role === "therapist" ? user.id : null, filters.therapistId ?? null, filters.severity ?? null, QUEUE_PAGE_SIZE, (Math.max(1, page) - 1) * QUEUE_PAGE_SIZE],
+  );
+  const total = rows[0]?.total ?? (page > 1 ? (await listQueue(user, filters, 1)).total : 0);
+  return {
+    total,
+    pageSize: QUEUE_PAGE_SIZE,
+    flags: rows.map(({ dueMs, createdMs, total: _total, ...r }) => ({ ...r, dueBy: new Date(dueMs), createdAt: new Date(createdMs) })),
+  };
 }
 
 export async function listTherapists(user: SessionUser) {

@@ -5,38 +5,32 @@
 import { addDays, localDateOf } from "~/domain/dates";
 import { partnerSlot } from "~/domain/permissions";
 import { dueOn, pauseRangesFromInstants, type ScheduleSpec } from "~/domain/schedule";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
 export async function partnerContext(user: SessionUser) {
-  const couple = await prisma.couple.findFirst({
-    where: { practiceId: user.practiceId, OR: [{ partnerAId: user.id }, { partnerBId: user.id }] },
-    select: {
-      id: true,
-      timeZone: true,
-      status: true,
-      workPausedAt: true,
-      partnerAId: true,
-      partnerBId: true,
-      partnerA: { select: { name: true } },
-      partnerB: { select: { name: true } },
-      therapist: { select: { name: true } },
-    },
-  });
+  // On every partner page: one statement, no ORM planning.
+  const [couple] = await sql<{ id: string; timeZone: string; status: string; paused: boolean; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>(
+    `SELECT c.id, c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused, c."partnerAId", c."partnerBId",
+            a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
+       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
+      WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`,
+    [user.practiceId, user.id],
+  );
   if (!couple) throw new Response("Not found", { status: 404 });
   const slot = partnerSlot(user.id, couple)!;
   return {
     coupleId: couple.id,
     timeZone: couple.timeZone,
     // Partners learn only THAT shared work is paused, never why.
-    paused: couple.workPausedAt !== null || couple.status !== "active",
+    paused: couple.paused || couple.status !== "active",
     slot,
     otherId: slot === "A" ? couple.partnerBId : couple.partnerAId,
-    otherName: slot === "A" ? couple.partnerB.name : couple.partnerA.name,
-    therapistName: couple.therapist.name,
+    otherName: slot === "A" ? couple.bName : couple.aName,
+    therapistName: couple.therapistName,
     today: localDateOf(new Date(), couple.timeZone),
   };
 }

@@ -7,7 +7,7 @@ import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, pauses
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, sql } from "~/utils/db.server";
 
 export type SafetyInput =
   | { kind: "checkin"; feelSafe: "yes" | "not_sure" | "no"; mood: number; note: string | null; appreciation: string | null; localDate: string }
@@ -51,6 +51,21 @@ export async function applySafetyRules(tx: Prisma.TransactionClient, scope: Safe
     if (pausesConjointWork(severity)) paused = (await pauseForSafety(tx, scope.coupleId, flagId)) || paused;
   }
   return { flagIds, paused };
+}
+
+/**
+ * The signals a check-in would raise, from one read (the practice's phrases and the partner's
+ * previous 14 days of mood). Lets the check-in save skip the flag transaction when nothing fires;
+ * when something does, `applySafetyRules` evaluates again inside the saving transaction.
+ */
+export async function checkInSignals(scope: SafetyScope, input: Extract<SafetyInput, { kind: "checkin" }>): Promise<Signal[]> {
+  const [row] = await sql<{ phrases: string[]; history: number[] }>(
+    `SELECT p."flagPhrases" AS phrases,
+            ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history
+       FROM "Practice" p WHERE p.id = $1`,
+    [scope.practiceId, scope.partnerId, addDays(input.localDate, -14), input.localDate],
+  );
+  return evaluateCheckIn({ ...input, moodHistory: row?.history ?? [] }, { phrases: row?.phrases ?? [] });
 }
 
 /** Opens a flag for the signal's concern, or appends to the unresolved one (raising severity). */

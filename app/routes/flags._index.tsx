@@ -17,13 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const severity = SEVERITIES.find((s) => s === url.searchParams.get("severity"));
   const therapistId = url.searchParams.get("therapist")?.slice(0, 40) || undefined;
-  const [flags, therapists] = await Promise.all([listQueue(user, { severity, therapistId }), listTherapists(user)]);
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number(url.searchParams.get("page")) || 1)));
+  const [queue, therapists] = await Promise.all([listQueue(user, { severity, therapistId }, page), listTherapists(user)]);
   await audit({ actor: user, action: "read", entity: "flag-queue", request });
   const now = new Date();
   return {
     therapists,
     filters: { severity: severity ?? "", therapistId: therapistId ?? "" },
-    flags: flags.map((f) => {
+    page,
+    total: queue.total,
+    pageSize: queue.pageSize,
+    flags: queue.flags.map((f) => {
       const over = overdueBy(f.dueBy, now);
       return {
         id: f.id,
@@ -31,17 +35,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
         status: f.status,
         dueBy: f.dueBy.toISOString(),
         overdue: over ? formatOverdue(over) : null,
-        partner: f.partner.name,
-        couple: `${f.couple.partnerA.name} & ${f.couple.partnerB.name}`,
-        therapist: f.couple.therapist.name,
-        assignee: f.assignee?.name ?? null,
+        partner: f.partnerName,
+        couple: f.coupleNames,
+        therapist: f.therapistName,
+        assignee: f.assigneeName,
       };
     }),
   };
 }
 
+function pageLink(filters: { severity: string; therapistId: string }, page: number) {
+  const q = new URLSearchParams();
+  if (filters.severity) q.set("severity", filters.severity);
+  if (filters.therapistId) q.set("therapist", filters.therapistId);
+  if (page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return s ? `?${s}` : ".";
+}
+
 export default function Queue() {
-  const { flags, therapists, filters } = useLoaderData<typeof loader>();
+  const { flags, therapists, filters, page, total, pageSize } = useLoaderData<typeof loader>();
+  const first = (page - 1) * pageSize + 1;
+  const last = first + flags.length - 1;
   return (
     <section className="card">
       <h1>Safety queue</h1>
@@ -73,7 +88,13 @@ export default function Queue() {
         </button>
       </Form>
       {flags.length === 0 ? (
-        <p>No open flags. </p>
+        total > 0 ? (
+          <p>
+            No flags on this page. <Link to={pageLink(filters, 1)}>Back to the first page</Link>
+          </p>
+        ) : (
+          <p>No open flags. </p>
+        )
       ) : (
         <div className="table-wrap">
           <table>
@@ -115,6 +136,13 @@ export default function Queue() {
               ))}
             </tbody>
           </table>
+          <nav className="row" aria-label="Queue pages">
+            <span>
+              {first}–{last} of {total} open flags
+            </span>
+            {page > 1 ? <Link to={pageLink(filters, page - 1)}>Previous {pageSize}</Link> : null}
+            {last < total ? <Link to={pageLink(filters, page + 1)}>Next {Math.min(pageSize, total - last)}</Link> : null}
+          </nav>
         </div>
       )}
     </section>

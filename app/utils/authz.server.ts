@@ -17,7 +17,7 @@ import {
   type Role,
 } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
-import { prisma } from "./db.server";
+import { sql } from "./db.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 export type { SessionUser };
@@ -63,6 +63,11 @@ export interface ScopedCouple {
   status: "active" | "paused" | "closed";
 }
 
+// $3: whether to look up if the couple has ever had a safety flag (a supervisor's way in).
+const COUPLE_SQL = `SELECT c.id, c."practiceId", c."therapistId", c."partnerAId", c."partnerBId", c."timeZone", c.status::text AS status,
+  CASE WHEN $3::boolean THEN EXISTS (SELECT 1 FROM "SafetyFlag" f WHERE f."coupleId" = c.id) ELSE false END AS "hasFlag"
+  FROM "Couple" c`;
+
 /**
  * Loads a couple only if this user may see it in one of the `allowed` ways. A couple the user
  * may not see answers 404 — the same as one that does not exist — and leaves an audit trace.
@@ -73,31 +78,17 @@ export async function requireCouple(
   coupleId: string | undefined | null,
   allowed: Exclude<CoupleAccess, null>[],
 ): Promise<{ couple: ScopedCouple; access: Exclude<CoupleAccess, null> }> {
-  const couple = coupleId
-    ? await prisma.couple.findFirst({
-        where: { id: coupleId, practiceId: user.practiceId },
-        select: {
-          id: true,
-          practiceId: true,
-          therapistId: true,
-          partnerAId: true,
-          partnerBId: true,
-          timeZone: true,
-          status: true,
-        },
-      })
-    : null;
+  const [couple] = coupleId ? await sql<ScopedCouple & { hasFlag: boolean }>(`${COUPLE_SQL} WHERE c.id = $1 AND c."practiceId" = $2`, [coupleId, user.practiceId, user.role === "supervisor"]) : [];
   let access: CoupleAccess = null;
   if (couple) {
-    const hasFlag =
-      user.role === "supervisor" ? (await prisma.safetyFlag.count({ where: { coupleId: couple.id } })) > 0 : false;
-    access = coupleAccess(user, { ...couple, hasFlag });
+    access = coupleAccess(user, couple);
   }
   if (!couple || !access || !allowed.includes(access)) {
     await denied(request, user, "couple", { coupleId: coupleId ?? null }, coupleId ?? null);
     throw new Response("Not found", { status: 404 });
   }
-  return { couple, access };
+  const { hasFlag: _, ...scoped } = couple;
+  return { couple: scoped, access };
 }
 
 /** The couple a partner belongs to (partners have exactly one). */
@@ -106,20 +97,10 @@ export async function requirePartnerCouple(request: Request, user: SessionUser) 
     await denied(request, user, "partner-area");
     throw new Response("This page is for partners.", { status: 403 });
   }
-  const couple = await prisma.couple.findFirst({
-    where: { practiceId: user.practiceId, OR: [{ partnerAId: user.id }, { partnerBId: user.id }] },
-    select: {
-      id: true,
-      practiceId: true,
-      therapistId: true,
-      partnerAId: true,
-      partnerBId: true,
-      timeZone: true,
-      status: true,
-    },
-  });
+  const [couple] = await sql<ScopedCouple & { hasFlag: boolean }>(`${COUPLE_SQL} WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`, [user.practiceId, user.id, false]);
   if (!couple) throw new Response("Not found", { status: 404 });
-  return couple;
+  const { hasFlag: _, ...scoped } = couple;
+  return scoped;
 }
 
 export async function denied(

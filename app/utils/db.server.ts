@@ -26,6 +26,8 @@ interface RawDb {
   close(): Promise<void>;
   /** Run `fn` on one connection (advisory locks, multi-statement transactions). */
   session<T>(fn: (conn: Pick<RawDb, "exec" | "query">) => Promise<T>): Promise<T>;
+  /** Run `fn` inside BEGIN … COMMIT on one connection; ROLLBACK if it throws. */
+  transaction<T>(fn: (tx: Pick<RawDb, "query">) => Promise<T>): Promise<T>;
 }
 
 interface DbHandle {
@@ -57,7 +59,9 @@ function open(): DbHandle {
 
 function openPostgres(url: string): DbHandle {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Timestamps are stored as UTC wall-clock values (Prisma's convention for `timestamp(3)`); pin the
+  // session zone so `now()` and column defaults agree with that whatever the server's zone is.
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c TimeZone=UTC" });
   // An idle connection can be cut (database restart, failover): pg then emits 'error' on the pool,
   // which would crash the process without a listener. The pool replaces the connection itself.
   pool.on("error", (error) => console.warn(`database connection lost: ${error.message}`));
@@ -76,6 +80,20 @@ function openPostgres(url: string): DbHandle {
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => {});
+      },
+      async transaction(fn) {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const result = await fn({ query: async (text, params = []) => (await client.query(text, params as unknown[])).rows });
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
       },
       async session(fn) {
         const client = await pool.connect();
@@ -122,6 +140,10 @@ function openPglite(dir: string): DbHandle {
       session(fn) {
         return fn(this);
       },
+      // PGlite is one connection: its transaction() holds a lock so no other query interleaves.
+      transaction(fn) {
+        return pglite.transaction((tx) => fn({ query: async (text, params = []) => (await tx.query(text, params as unknown[])).rows as never[] }));
+      },
     },
   };
 }
@@ -147,6 +169,14 @@ export function sql<T = Record<string, unknown>>(text: string, params: unknown[]
 
 export function rawExec(script: string): Promise<void> {
   return handle().raw.exec(script);
+}
+
+/**
+ * Hand-written SQL in one transaction, for hot write paths where a single round trip per
+ * statement matters (check-in saves). Prefer `prisma.$transaction` elsewhere.
+ */
+export function sqlTransaction<T>(fn: (tx: { query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]> }) => Promise<T>): Promise<T> {
+  return handle().raw.transaction(fn);
 }
 
 export function rawSession<T>(fn: (conn: Pick<RawDb, "exec" | "query">) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Role } from "~/domain/permissions";
-import { prisma } from "./db.server";
+import { prisma, sql } from "./db.server";
 import { env, isProduction } from "./env.server";
 
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -56,54 +56,60 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
   return found;
 }
 
+interface SessionRow {
+  id: string;
+  expiresMs: number;
+  lastSeenMs: number;
+  pending2fa: boolean;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  practiceId: string;
+  disabled: boolean;
+  totpEnabled: boolean;
+  staffIdleMinutes: number;
+  partnerIdleDays: number;
+  require2fa: boolean;
+}
+
+// Every request reads this, so it is one hand-written statement (no ORM query planning per request).
+const SESSION_SQL = `
+  SELECT s.id, (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresMs", (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenMs",
+         s."pending2fa", u.id AS "userId", u.email, u.name, u.role::text AS role, u."practiceId",
+         u."disabledAt" IS NOT NULL AS disabled, u."totpEnabledAt" IS NOT NULL AS "totpEnabled",
+         p."staffIdleMinutes", p."partnerIdleDays", p."require2fa"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId" JOIN "Practice" p ON p.id = u."practiceId"
+   WHERE s.id = $1`;
+
 async function lookupSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      pending2fa: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          practiceId: true,
-          disabledAt: true,
-          totpEnabledAt: true,
-          practice: { select: { staffIdleMinutes: true, partnerIdleDays: true, require2fa: true } },
-        },
-      },
-    },
-  });
-  if (!session) return null;
+  const [s] = await sql<SessionRow>(SESSION_SQL, [sessionId]);
+  if (!s) return null;
   const now = Date.now();
-  const idle = idleLimitMs(session.user.role, session.user.practice);
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idle || session.user.disabledAt) {
-    await prisma.session.deleteMany({ where: { id: session.id } });
+  const idle = idleLimitMs(s.role, s);
+  if (s.expiresMs <= now || now - s.lastSeenMs > idle || s.disabled) {
+    await sql(`DELETE FROM "Session" WHERE id = $1`, [s.id]);
     return null;
   }
   // Touch at most once a minute: idle tracking without a write on every request.
-  if (now - session.lastSeenAt.getTime() > 60_000) {
-    await prisma.session.updateMany({
-      where: { id: session.id },
-      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + idle) },
-    });
+  if (now - s.lastSeenMs > 60_000) {
+    await sql(`UPDATE "Session" SET "lastSeenAt" = $2::timestamptz AT TIME ZONE 'UTC', "expiresAt" = $3::timestamptz AT TIME ZONE 'UTC' WHERE id = $1`, [
+      s.id,
+      new Date(now).toISOString(),
+      new Date(now + idle).toISOString(),
+    ]);
   }
-  const u = session.user;
   return {
-    id: u.id,
-    sessionId: session.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    practiceId: u.practiceId,
-    pending2fa: session.pending2fa,
-    mustSetUp2fa: u.role !== "partner" && u.practice.require2fa && u.totpEnabledAt === null,
+    id: s.userId,
+    sessionId: s.id,
+    email: s.email,
+    name: s.name,
+    role: s.role,
+    practiceId: s.practiceId,
+    pending2fa: s.pending2fa,
+    mustSetUp2fa: s.role !== "partner" && s.require2fa && !s.totpEnabled,
   };
 }
 

@@ -35,6 +35,46 @@ describe("caseload figures against known data", () => {
     expect(rows[0]!.id).toBe(w.coupleA.id);
   });
 
+  it("a kept/partly disagreement counts 0.75 on the caseload and in the plan-week table alike", async () => {
+    const w = await createWorld();
+    const today = localDateOf(new Date(), NY);
+    // started today: one expected occurrence, reported kept by one partner and partly by the other
+    const a = await prisma.assignment.create({ data: { coupleId: w.coupleA.id, title: "Walk", target: "a 20-minute walk every day", cadence: "daily", startDate: new Date(`${today}T00:00:00Z`), createdById: w.therapist.id } });
+    for (const [r, s] of [[w.partnerA1.id, "kept"], [w.partnerA2.id, "partly"]] as const) {
+      await prisma.adherenceEntry.create({ data: { assignmentId: a.id, occurrenceDate: new Date(`${today}T00:00:00Z`), reporterId: r, status: s } });
+    }
+    const caseload = await call(caseloadRoute.loader, await getRequest("/caseload", w.therapist));
+    const row = (caseload.data as { rows: { id: string; adherence14: number | null }[] }).rows.find((r) => r.id === w.coupleA.id)!;
+    expect(row.adherence14).toBe(75);
+    const page = await call(coupleRoute.loader, await getRequest(`/couples/${w.coupleA.id}`, w.therapist), { coupleId: w.coupleA.id });
+    const week1 = (page.data as { adherence: { overall: { week: number; percent: number | null; partly: number; gaps: number }[] } }).adherence.overall[0]!;
+    expect(week1).toMatchObject({ week: 1, percent: 75, partly: 1, gaps: 1 });
+  });
+
+  it("homework stops being overdue once everyone assigned has submitted, and is overdue again if a submission goes back to draft", async () => {
+    const w = await createWorld();
+    const today = localDateOf(new Date(), NY);
+    const due = new Date(`${addDays(today, -3)}T00:00:00Z`);
+    const both = await prisma.homework.create({ data: { coupleId: w.coupleA.id, title: "Both", instructions: "x", dueDate: due, assignee: "BOTH", createdById: w.therapist.id } });
+    const onlyA = await prisma.homework.create({ data: { coupleId: w.coupleA.id, title: "A only", instructions: "x", dueDate: due, assignee: "A", createdById: w.therapist.id } });
+    await prisma.homework.create({ data: { coupleId: w.coupleA.id, title: "Not yet due", instructions: "x", dueDate: new Date(`${addDays(today, 2)}T00:00:00Z`), assignee: "BOTH", createdById: w.therapist.id } });
+    const overdue = async () => {
+      const res = await call(caseloadRoute.loader, await getRequest("/caseload", w.therapist));
+      return (res.data as { rows: { id: string; overdueHomework: number }[] }).rows.find((r) => r.id === w.coupleA.id)!.overdueHomework;
+    };
+    const submit = (homeworkId: string, partnerId: string) => prisma.homeworkSubmission.create({ data: { homeworkId, partnerId, status: "submitted", answers: {}, submittedAt: new Date() } });
+    expect(await overdue()).toBe(2);
+    await submit(both.id, w.partnerA1.id);
+    expect(await overdue()).toBe(2); // one of two partners
+    await submit(both.id, w.partnerA2.id);
+    await submit(onlyA.id, w.partnerA1.id);
+    expect(await overdue()).toBe(0);
+    expect((await prisma.homework.findUniqueOrThrow({ where: { id: both.id } })).completedAt).not.toBeNull();
+    await prisma.homeworkSubmission.updateMany({ where: { homeworkId: both.id, partnerId: w.partnerA2.id }, data: { status: "draft" } });
+    expect(await overdue()).toBe(1);
+    expect((await prisma.homework.findUniqueOrThrow({ where: { id: both.id } })).completedAt).toBeNull();
+  });
+
   it("another therapist's couple answers 404 on the couple page, export and assign", async () => {
     const w = await createWorld();
     const params = { coupleId: w.coupleA.id };
