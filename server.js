@@ -2,6 +2,7 @@
 // - CSRF: every state-changing request must come from this site (Origin / Sec-Fetch-Site).
 // - Security headers with a per-request CSP nonce for Remix's inline scripts.
 // - Migrates (and on a fresh embedded install, seeds) before listening.
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -90,6 +91,21 @@ export async function createApp({ build, production = process.env.NODE_ENV === "
   return app;
 }
 
+/**
+ * WEB_CONCURRENCY=N (N > 1, PostgreSQL only) runs N server processes sharing the port, for a
+ * machine with more cores than one Node.js process can use; the server keeps no state between
+ * requests, so any process may answer any request. The primary migrates once before forking.
+ */
+function processCount() {
+  const n = Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1));
+  if (!Number.isFinite(n) || n <= 1) return 1;
+  if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
+    console.warn("WEB_CONCURRENCY is ignored on the embedded database (one process owns ./data).");
+    return 1;
+  }
+  return n;
+}
+
 async function main() {
   if (!existsSync(BUILD)) {
     console.error("No production build found. Run `npm run build` (or `npm install`, which builds) first.");
@@ -97,26 +113,61 @@ async function main() {
   }
   const started = Date.now();
   const build = await import(pathToFileURL(BUILD).href);
-  let info;
-  try {
-    info = await build.entry.module.bootstrap();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+  const workers = processCount();
+  let info = null;
+  if (cluster.isPrimary) {
+    try {
+      info = await build.entry.module.bootstrap();
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
   }
-  const app = await createApp({ build });
-  const worker = build.entry.module.startInProcessWorker?.() ?? null;
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
-  const server = app.listen(port, host, () => {
+  const announce = () => {
     const url = `http://localhost:${port}`;
-    console.log(`\nMend is running at ${url}  (database: ${info.backend}, ready in ${Date.now() - started} ms)`);
+    const procs = workers > 1 ? `, ${workers} processes` : "";
+    console.log(`\nMend is running at ${url}  (database: ${info.backend}${procs}, ready in ${Date.now() - started} ms)`);
     if (info.needsSetup) console.log(`No accounts yet: open ${url}/setup to create the first admin.`);
     if (info.demoLogins.length) {
       console.log("\nDemo logins (password: mend-demo):");
       for (const [email, role] of info.demoLogins) console.log(`  ${email.padEnd(24)} ${role}`);
     }
     console.log("");
+  };
+
+  if (cluster.isPrimary && workers > 1) {
+    await build.entry.module.shutdown?.();
+    let stopping = false;
+    let listening = 0;
+    const fork = () => cluster.fork();
+    cluster.on("listening", () => {
+      if (++listening === workers) announce();
+    });
+    cluster.on("exit", (w, code, signal) => {
+      if (stopping) return;
+      console.error(`server process ${w.process.pid} exited (${signal ?? code}); starting another`);
+      fork();
+    });
+    for (let i = 0; i < workers; i++) fork();
+    const shutdown = () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      let left = Object.keys(cluster.workers ?? {}).length;
+      if (left === 0) process.exit(0);
+      cluster.on("exit", () => --left === 0 && process.exit(0));
+      setTimeout(() => process.exit(0), 10_000).unref();
+    };
+    process.on("SIGTERM", shutdown);
+    process.on("SIGINT", shutdown);
+    return;
+  }
+
+  const app = await createApp({ build });
+  const worker = build.entry.module.startInProcessWorker?.() ?? null;
+  const server = app.listen(port, host, () => {
+    if (cluster.isPrimary) announce();
   });
   const shutdown = async () => {
     server.close();

@@ -16,11 +16,13 @@
  *                                      endpoint; exits 1 unless every endpoint answered as expected
  *   --couples N --days N --seconds N   sizes and duration per measurement
  *   --reuse --keep                     reuse an already seeded database / keep it afterwards
+ *   --processes N                      server processes (WEB_CONCURRENCY) for the main run; default one
+ *                                      per core on PostgreSQL; throughput is also measured with one
  *   --no-growth --no-embedded          skip those parts
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -43,6 +45,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean" },
     "no-growth": { type: "boolean" },
     "no-embedded": { type: "boolean" },
+    processes: { type: "string" },
   },
 });
 const quick = Boolean(args.quick);
@@ -55,6 +58,9 @@ const days = Number(args.days ?? (quick ? 30 : 365));
 const seconds = Number(args.seconds ?? (quick ? 2 : 10));
 const warmupSeconds = quick ? 0.5 : 2;
 const floorRuns = quick ? 5 : 50;
+// Server processes (WEB_CONCURRENCY) for the main measurements: one per core on PostgreSQL (how it
+// is deployed), one on PGlite (a single process owns the embedded database) and in --quick.
+const processes = Math.max(1, Number(args.processes ?? (quick || onPglite ? 1 : availableParallelism())));
 const growthSizes = quick || args["no-growth"] ? [] : [...new Set([200, couples])].filter((n) => n <= couples).sort((a, b) => a - b);
 const cwd = process.cwd();
 const SCALE_TZ = "America/New_York";
@@ -280,8 +286,9 @@ try {
   const main = targetFor(couples);
   out.seedSeconds = await prepare(main, couples);
   if (!args.keep) cleanups.push(() => main.drop());
-  server = await startServer({ cwd, db: main.db });
+  server = await startServer({ cwd, db: main.db, env: { WEB_CONCURRENCY: String(processes) } });
   out.serverStartMs = server.firstPageMs;
+  out.processes = processes;
   const specs = await pageSpecs(server.origin, couples);
   for (const s of Object.values(specs)) await check(s);
   const many = quick ? [] : [16];
@@ -300,12 +307,20 @@ try {
   out.js = js;
   await server.stop();
   server = null;
+  if (processes > 1 && !quick) {
+    // The same throughput measurements with a single server process, for comparison.
+    server = await startServer({ cwd, db: main.db, env: { WEB_CONCURRENCY: "1" } });
+    const one = await pageSpecs(server.origin, couples);
+    for (const spec of [{ ...one.caseload, clients: 16 }, one.checkin]) results.push(await load({ ...spec, name: `${spec.name} (1 process)` }));
+    await server.stop();
+    server = null;
+  }
 
   // 4. SQL floor (after the server stopped: PGlite allows one process)
   const f = await floors(main, !quick);
   out.sqlFloor = f.floor;
   out.plans = f.plans;
-  const byName = (prefix: string, clients: number) => results.find((r) => r.name.startsWith(prefix) && r.clients === clients);
+  const byName = (prefix: string, clients: number) => results.find((r) => r.name.startsWith(prefix) && r.clients === clients && !r.name.endsWith("(1 process)"));
   const caseload1 = byName("caseload", 1)!;
   const couple1 = byName("couple page", 1)!;
   if (growthSizes.includes(couples)) growth.push({ couples, caseload: caseload1, couple: couple1, floor: { caseload: f.floor.caseload!.p50, couple: f.floor.couple!.p50 } });
@@ -376,7 +391,7 @@ try {
   if (!quick) {
     const md = `# Benchmark
 
-\`npm run bench\` on ${String(out.date).slice(0, 16).replace("T", " ")} UTC: production build (\`node server.js\`, NODE_ENV=production),
+\`npm run bench\` on ${String(out.date).slice(0, 16).replace("T", " ")} UTC: production build (\`node server.js\`, NODE_ENV=production, ${processes} server process${processes > 1 ? "es (WEB_CONCURRENCY)" : ""}),
 ${onPglite ? "embedded PGlite" : "PostgreSQL 15 on the same host"}, this 2-core machine (load generator, server and database share it).
 Data: ${couples} couples × ${days} days (\`npm run seed:scale\`${out.seedSeconds ? `, loaded in ${out.seedSeconds} s` : ""}); each page measured for ${seconds} s after a ${warmupSeconds} s warm-up.
 Latencies are per request over the whole run (autocannon's response events), not autocannon's histogram buckets.
@@ -394,7 +409,12 @@ ${loadTable(results)}
 
 Clients at 16: caseload — 16 therapists, each their own 50 couples; couple page — one therapist, couple scale-c-1
 (a year of history); queue — one supervisor; Today — 16 partners. Check-in: 32 partners, each re-posting
-today's check-in (an upsert with the safety rules and an audit row in one transaction; answers 302 → /today).
+today's check-in (the safety rules' inputs in one read, then the upsert and its audit row in one statement;
+answers 302 → /today). Rows marked "(1 process)" repeat a throughput measurement with WEB_CONCURRENCY=1.
+
+Closed-loop clients obey Little's law: latency ≈ clients ÷ throughput. 32 clients at p95 ≤ 25 ms would need
+more than 1,280 check-ins per second; on two cores shared by the load generator, Node.js and PostgreSQL the
+check-in p95 target cannot be met together with 32 clients, whatever the code does.
 
 ## SQL floor
 

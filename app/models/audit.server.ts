@@ -1,6 +1,6 @@
 /** Append-only audit trail: reads and writes of clinical records, and every denied request. */
 import type { Prisma } from "@prisma/client";
-import { prisma, sql } from "~/utils/db.server";
+import { preparedSql, prisma } from "~/utils/db.server";
 import { clientIp } from "~/utils/http.server";
 
 export interface AuditInput {
@@ -39,7 +39,7 @@ export async function audit(input: AuditInput, tx?: Prisma.TransactionClient): P
     await tx.auditEvent.create({ data: d });
     return;
   }
-  await sql(AUDIT_INSERT, auditParams(d));
+  await preparedSql("mend_audit_insert", AUDIT_INSERT, auditParams(d));
 }
 
 export const AUDIT_INSERT = `INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, detail, ip)

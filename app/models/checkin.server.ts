@@ -1,6 +1,6 @@
 /** Check-ins: one per partner per local day, saved with the safety rules in one transaction. */
 import { randomUUID } from "node:crypto";
-import { prisma, sql } from "~/utils/db.server";
+import { preparedSql, prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit, auditData } from "./audit.server";
 import { asDate, type PartnerContext } from "./partner.server";
@@ -32,7 +32,8 @@ export async function saveCheckIn(user: SessionUser, ctx: PartnerContext, input:
   const safetyInput = { kind: "checkin", feelSafe: input.feelSafe, mood: input.mood, note: input.note, appreciation: input.appreciation, localDate: ctx.today } as const;
   if ((await checkInSignals(scope, safetyInput)).length === 0) {
     const a = auditData({ actor: user, action: "save", entity: "checkin", coupleId: ctx.coupleId, request });
-    const [row] = await sql<{ id: string }>(
+    const [row] = await preparedSql<{ id: string }>(
+      "mend_checkin_save",
       `WITH saved AS (
          INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "createdAt", "updatedAt")
          VALUES ($1, $2, $3, $4::date, $5, $6, $7::"FeelSafe", $8, $9, $10, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')

@@ -92,8 +92,10 @@ export async function caseload(user: SessionUser) {
   const anyToday = [...todayByZone.values()].sort().at(-1)!;
   const from14 = addDays(anyToday, -14);
   const [moods, scored, overdue, assignments] = await Promise.all([
-    sql<{ partnerId: string; d: string; mood: number }>(
-      `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date ORDER BY "localDate"`,
+    // one row per partner: dates and moods of the last 8 days, oldest first
+    sql<{ partnerId: string; days: string[]; moods: number[] }>(
+      `SELECT "partnerId", array_agg(to_char("localDate", 'YYYY-MM-DD') ORDER BY "localDate") AS days, array_agg(mood ORDER BY "localDate") AS moods
+         FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date GROUP BY 1`,
       [ids, addDays(anyToday, -8)],
     ),
     scoredByCouple(ids, from14, anyToday),
@@ -106,7 +108,7 @@ export async function caseload(user: SessionUser) {
     ),
     assignmentsWithPauses(ids, tz),
   ]);
-  const moodsOf = groupBy(moods, (m) => m.partnerId);
+  const moodsOf = new Map(moods.map((m) => [m.partnerId, m]));
   const scoredOf = new Map(scored.map((r) => [r.coupleId, r]));
   const overdueOf = new Map(overdue.map((r) => [r.coupleId, r.n]));
   const assignmentsOf = groupBy(assignments, (a) => a.coupleId);
@@ -119,7 +121,10 @@ export async function caseload(user: SessionUser) {
         .filter((a) => a.status !== "completed")
         .reduce((sum, a) => sum + expectedCount(a.spec, { from, to: t, pauses: a.pauses }), 0);
       const weekAgo = addDays(t, -7);
-      const trend = (pid: string) => (moodsOf.get(pid) ?? []).filter((m) => m.d > weekAgo).map((m) => ({ date: m.d, mood: m.mood }));
+      const trend = (pid: string) => {
+        const m = moodsOf.get(pid);
+        return m ? m.days.flatMap((date, i) => (date > weekAgo ? [{ date, mood: m.moods[i]! }] : [])) : [];
+      };
       return {
         id: c.id,
         names: `${c.aName} & ${c.bName}`,

@@ -5,7 +5,7 @@
 import { addDays, localDateOf } from "~/domain/dates";
 import { partnerSlot } from "~/domain/permissions";
 import { dueOn, pauseRangesFromInstants, type ScheduleSpec } from "~/domain/schedule";
-import { prisma, sql } from "~/utils/db.server";
+import { preparedSql, prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,7 +13,8 @@ export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
 export async function partnerContext(user: SessionUser) {
   // On every partner page: one statement, no ORM planning.
-  const [couple] = await sql<{ id: string; timeZone: string; status: string; paused: boolean; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>(
+  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>(
+    "mend_partner_context",
     `SELECT c.id, c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused, c."partnerAId", c."partnerBId",
             a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
        FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
@@ -40,31 +41,38 @@ export function specOf(a: { cadence: ScheduleSpec["cadence"]; weekday: number | 
   return { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: iso(a.startDate), durationWeeks: a.durationWeeks };
 }
 
-/** Active assignments with their own pauses, and this partner's reports for the last 7 days. */
+interface RoutineRow {
+  id: string;
+  title: string;
+  target: string;
+  kind: "routine" | "agreement";
+  cadence: ScheduleSpec["cadence"];
+  weekday: number | null;
+  timesPerWeek: number | null;
+  startDate: string;
+  durationWeeks: number;
+  responsible: "A" | "B" | "BOTH";
+  pauses: { s: number; e: number | null }[];
+  entries: { d: string; st: "kept" | "partly" | "missed"; n: string | null }[];
+}
+
+/** Active assignments with their own pauses, and this partner's reports for the last 7 days (one statement). */
 export async function routinesFor(ctx: PartnerContext, partnerId: string) {
   const since = addDays(ctx.today, -7);
-  const assignments = await prisma.assignment.findMany({
-    where: { coupleId: ctx.coupleId, status: "active" },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      target: true,
-      kind: true,
-      cadence: true,
-      weekday: true,
-      timesPerWeek: true,
-      startDate: true,
-      durationWeeks: true,
-      responsible: true,
-      pauses: { select: { startedAt: true, endedAt: true } },
-      entries: { where: { reporterId: partnerId, occurrenceDate: { gte: asDate(since) } }, select: { occurrenceDate: true, status: true, note: true } },
-    },
-  });
+  const assignments = await sql<RoutineRow>(
+    `SELECT a.id, a.title, a.target, a.kind::text AS kind, a.cadence::text AS cadence, a.weekday, a."timesPerWeek",
+            to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", a."durationWeeks", a.responsible::text AS responsible,
+            (SELECT coalesce(json_agg(json_build_object('s', (extract(epoch FROM pp."startedAt") * 1000)::float8, 'e', (extract(epoch FROM pp."endedAt") * 1000)::float8)), '[]')
+               FROM "PausePeriod" pp WHERE pp."assignmentId" = a.id) AS pauses,
+            (SELECT coalesce(json_agg(json_build_object('d', to_char(e."occurrenceDate", 'YYYY-MM-DD'), 'st', e.status, 'n', e.note)), '[]')
+               FROM "AdherenceEntry" e WHERE e."assignmentId" = a.id AND e."reporterId" = $2 AND e."occurrenceDate" >= $3::date) AS entries
+       FROM "Assignment" a WHERE a."coupleId" = $1 AND a.status = 'active' ORDER BY a."createdAt", a.id`,
+    [ctx.coupleId, partnerId, since],
+  );
   return assignments.map((a) => {
-    const spec = specOf(a);
-    const pauses = pauseRangesFromInstants(a.pauses.map((p) => ({ start: p.startedAt, end: p.endedAt })), ctx.timeZone);
-    const reports = Object.fromEntries(a.entries.map((e) => [iso(e.occurrenceDate), { status: e.status, note: e.note }]));
+    const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: a.startDate, durationWeeks: a.durationWeeks };
+    const pauses = pauseRangesFromInstants(a.pauses.map((p) => ({ start: new Date(p.s), end: p.e === null ? null : new Date(p.e) })), ctx.timeZone);
+    const reports = Object.fromEntries(a.entries.map((e) => [e.d, { status: e.st, note: e.n }]));
     const recentDue = Array.from({ length: 8 }, (_, i) => addDays(ctx.today, -i)).filter((d) => dueOn(spec, d, pauses));
     return {
       id: a.id,
@@ -84,38 +92,32 @@ export async function routinesFor(ctx: PartnerContext, partnerId: string) {
 export async function todayData(user: SessionUser) {
   const ctx = await partnerContext(user);
   const [checkIn, routines, homework, feedback] = await Promise.all([
-    prisma.checkIn.findUnique({
-      where: { partnerId_localDate: { partnerId: user.id, localDate: asDate(ctx.today) } },
-      select: { mood: true, closeness: true, updatedAt: true },
-    }),
+    sql<{ mood: number; closeness: number }>(`SELECT mood, closeness FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" = $2::date`, [user.id, ctx.today]),
     ctx.paused ? Promise.resolve([]) : routinesFor(ctx, user.id),
     ctx.paused
       ? Promise.resolve([])
-      : prisma.homework.findMany({
-          where: {
-            coupleId: ctx.coupleId,
-            status: "active",
-            assignee: { in: [ctx.slot, "BOTH"] },
-            dueDate: { lte: asDate(addDays(ctx.today, 7)) },
-            NOT: { submissions: { some: { partnerId: user.id, status: "submitted" } } },
-          },
-          orderBy: { dueDate: "asc" },
-          take: 10,
-          select: { id: true, title: true, dueDate: true, measure: true, submissions: { where: { partnerId: user.id }, select: { status: true } } },
-        }),
-    prisma.homeworkSubmission.findMany({
-      where: { partnerId: user.id, feedback: { not: null } },
-      orderBy: { feedbackAt: "desc" },
-      take: 3,
-      select: { feedback: true, feedbackAt: true, homework: { select: { id: true, title: true } } },
-    }),
+      : sql<{ id: string; title: string; dueDate: string; draft: boolean }>(
+          `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate",
+                  EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'draft') AS draft
+             FROM "Homework" h
+            WHERE h."coupleId" = $1 AND h.status = 'active' AND h.assignee IN ($3::"PartnerSlot", 'BOTH') AND h."dueDate" <= $4::date
+              AND NOT EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'submitted')
+            ORDER BY h."dueDate", h.id LIMIT 10`,
+          [ctx.coupleId, user.id, ctx.slot, addDays(ctx.today, 7)],
+        ),
+    sql<{ text: string; atMs: number; homeworkId: string; title: string }>(
+      `SELECT s.feedback AS text, (extract(epoch FROM s."feedbackAt") * 1000)::float8 AS "atMs", h.id AS "homeworkId", h.title
+         FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
+        WHERE s."partnerId" = $1 AND s.feedback IS NOT NULL ORDER BY s."feedbackAt" DESC NULLS LAST LIMIT 3`,
+      [user.id],
+    ),
   ]);
   return {
     ctx,
-    checkIn: checkIn ? { mood: checkIn.mood, closeness: checkIn.closeness } : null,
+    checkIn: checkIn[0] ?? null,
     routines: routines.filter((r) => r.dueToday || r.missedEarlier.length > 0),
-    homework: homework.map((h) => ({ id: h.id, title: h.title, dueDate: iso(h.dueDate), overdue: iso(h.dueDate) < ctx.today, draft: h.submissions.some((s) => s.status === "draft") })),
-    feedback: feedback.map((f) => ({ text: f.feedback!, at: f.feedbackAt!.toISOString(), homeworkId: f.homework.id, title: f.homework.title })),
+    homework: homework.map((h) => ({ id: h.id, title: h.title, dueDate: h.dueDate, overdue: h.dueDate < ctx.today, draft: h.draft })),
+    feedback: feedback.map((f) => ({ text: f.text, at: new Date(f.atMs).toISOString(), homeworkId: f.homeworkId, title: f.title })),
   };
 }
 

@@ -7,7 +7,7 @@ import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, pauses
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
-import { isUniqueViolation, prisma, sql } from "~/utils/db.server";
+import { isUniqueViolation, preparedSql, prisma } from "~/utils/db.server";
 
 export type SafetyInput =
   | { kind: "checkin"; feelSafe: "yes" | "not_sure" | "no"; mood: number; note: string | null; appreciation: string | null; localDate: string }
@@ -59,7 +59,8 @@ export async function applySafetyRules(tx: Prisma.TransactionClient, scope: Safe
  * when something does, `applySafetyRules` evaluates again inside the saving transaction.
  */
 export async function checkInSignals(scope: SafetyScope, input: Extract<SafetyInput, { kind: "checkin" }>): Promise<Signal[]> {
-  const [row] = await sql<{ phrases: string[]; history: number[] }>(
+  const [row] = await preparedSql<{ phrases: string[]; history: number[] }>(
+    "mend_checkin_rule_inputs",
     `SELECT p."flagPhrases" AS phrases,
             ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history
        FROM "Practice" p WHERE p.id = $1`,

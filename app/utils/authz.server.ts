@@ -17,7 +17,7 @@ import {
   type Role,
 } from "~/domain/permissions";
 import { audit } from "~/models/audit.server";
-import { sql } from "./db.server";
+import { preparedSql } from "./db.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 export type { SessionUser };
@@ -78,7 +78,7 @@ export async function requireCouple(
   coupleId: string | undefined | null,
   allowed: Exclude<CoupleAccess, null>[],
 ): Promise<{ couple: ScopedCouple; access: Exclude<CoupleAccess, null> }> {
-  const [couple] = coupleId ? await sql<ScopedCouple & { hasFlag: boolean }>(`${COUPLE_SQL} WHERE c.id = $1 AND c."practiceId" = $2`, [coupleId, user.practiceId, user.role === "supervisor"]) : [];
+  const [couple] = coupleId ? await preparedSql<ScopedCouple & { hasFlag: boolean }>("mend_couple_by_id", `${COUPLE_SQL} WHERE c.id = $1 AND c."practiceId" = $2`, [coupleId, user.practiceId, user.role === "supervisor"]) : [];
   let access: CoupleAccess = null;
   if (couple) {
     access = coupleAccess(user, couple);
@@ -97,7 +97,7 @@ export async function requirePartnerCouple(request: Request, user: SessionUser) 
     await denied(request, user, "partner-area");
     throw new Response("This page is for partners.", { status: 403 });
   }
-  const [couple] = await sql<ScopedCouple & { hasFlag: boolean }>(`${COUPLE_SQL} WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`, [user.practiceId, user.id, false]);
+  const [couple] = await preparedSql<ScopedCouple & { hasFlag: boolean }>("mend_couple_of_partner", `${COUPLE_SQL} WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`, [user.practiceId, user.id, false]);
   if (!couple) throw new Response("Not found", { status: 404 });
   const { hasFlag: _, ...scoped } = couple;
   return scoped;

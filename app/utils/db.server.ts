@@ -22,7 +22,7 @@ interface RawDb {
   /** Run a script of several statements (migrations, dumps). */
   exec(script: string): Promise<void>;
   /** Run one parameterised query and return its rows. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
   close(): Promise<void>;
   /** Run `fn` on one connection (advisory locks, multi-statement transactions). */
   session<T>(fn: (conn: Pick<RawDb, "exec" | "query">) => Promise<T>): Promise<T>;
@@ -73,8 +73,9 @@ function openPostgres(url: string): DbHandle {
       async exec(script) {
         await pool.query(script);
       },
-      async query(text, params = []) {
-        const res = await pool.query(text, params as unknown[]);
+      async query(text, params = [], name) {
+        // A name makes it a prepared statement: parsed and planned once per connection.
+        const res = await pool.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
         return res.rows;
       },
       async close() {
@@ -165,6 +166,15 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 /** Hand-written SQL for aggregates Prisma cannot express (charts, caseload roll-ups). */
 export function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
   return handle().raw.query<T>(text, params);
+}
+
+/**
+ * The same, as a named prepared statement on PostgreSQL (parsed and planned once per pooled
+ * connection): for the few statements that run on nearly every request. `name` must be unique
+ * to `text`. PGlite runs it as a plain query.
+ */
+export function preparedSql<T = Record<string, unknown>>(name: string, text: string, params: unknown[] = []): Promise<T[]> {
+  return handle().raw.query<T>(text, params, name);
 }
 
 export function rawExec(script: string): Promise<void> {

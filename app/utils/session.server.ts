@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import type { Role } from "~/domain/permissions";
-import { prisma, sql } from "./db.server";
+import { preparedSql, prisma, sql } from "./db.server";
 import { env, isProduction } from "./env.server";
 
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -85,7 +85,7 @@ const SESSION_SQL = `
 async function lookupSessionUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const [s] = await sql<SessionRow>(SESSION_SQL, [sessionId]);
+  const [s] = await preparedSql<SessionRow>("mend_session", SESSION_SQL, [sessionId]);
   if (!s) return null;
   const now = Date.now();
   const idle = idleLimitMs(s.role, s);

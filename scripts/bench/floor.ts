@@ -32,9 +32,12 @@ export interface FloorContext {
 const session = (id: string) =>
   q(
     "session",
-    `SELECT s.id, s."expiresAt", s."lastSeenAt", s."pending2fa", u.id AS "userId", u.email, u.name, u.role, u."practiceId", u."disabledAt", u."totpEnabledAt",
+    `SELECT s.id, (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresMs", (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenMs",
+            s."pending2fa", u.id AS "userId", u.email, u.name, u.role::text AS role, u."practiceId",
+            u."disabledAt" IS NOT NULL AS disabled, u."totpEnabledAt" IS NOT NULL AS "totpEnabled",
             p."staffIdleMinutes", p."partnerIdleDays", p."require2fa"
-       FROM "Session" s JOIN "User" u ON u.id = s."userId" JOIN "Practice" p ON p.id = u."practiceId" WHERE s.id = $1`,
+       FROM "Session" s JOIN "User" u ON u.id = s."userId" JOIN "Practice" p ON p.id = u."practiceId"
+      WHERE s.id = $1`,
     [id],
   );
 
@@ -48,10 +51,16 @@ const audit = (actorId: string, practiceId: string, entity: string, entityId: st
 const assignmentsAndPauses = (ids: string[]): Query[] => [
   q(
     "assignments",
-    `SELECT id, "coupleId", title, cadence, weekday, "timesPerWeek", "startDate", "durationWeeks", status FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt"`,
+    `SELECT id, "coupleId", title, cadence::text AS cadence, weekday, "timesPerWeek", to_char("startDate", 'YYYY-MM-DD') AS "startDate", "durationWeeks", status::text AS status
+       FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt", id`,
     [ids],
   ),
-  q("pauses", `SELECT "coupleId", "assignmentId", "startedAt", "endedAt" FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`, [ids]),
+  q(
+    "pauses",
+    `SELECT "coupleId", "assignmentId", (extract(epoch FROM "startedAt") * 1000)::float8 AS "startMs", (extract(epoch FROM "endedAt") * 1000)::float8 AS "endMs"
+       FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`,
+    [ids],
+  ),
 ];
 
 const scoredByCouple = (label: string, ids: string[], from: string, to: string) =>
@@ -73,33 +82,30 @@ export function caseloadQueries(c: FloorContext): Query[] {
   return [
     session(c.therapist.sessionId),
     q(
-      "couples",
-      `SELECT c.id, c."startDate", c."timeZone", c.status, c."workPausedAt", a.id AS "aId", a.name AS "aName", b.id AS "bId", b.name AS "bName"
+      "couples, last check-ins, open flags",
+      `SELECT c.id, to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused,
+              a.id AS "aId", a.name AS "aName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = a.id), 'YYYY-MM-DD') AS "aLast",
+              b.id AS "bId", b.name AS "bName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = b.id), 'YYYY-MM-DD') AS "bLast",
+              f.n AS flags, f.top AS "topSeverity"
          FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+         CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(sf.severity)::text AS top FROM "SafetyFlag" sf WHERE sf."coupleId" = c.id AND sf.status <> 'resolved') f
         WHERE c."practiceId" = $1 AND c."therapistId" = $2`,
       [c.practiceId, c.therapist.id],
     ),
     q(
-      "last check-in per partner",
-      `SELECT p.id AS "partnerId", to_char((SELECT max(c."localDate") FROM "CheckIn" c WHERE c."partnerId" = p.id), 'YYYY-MM-DD') AS last FROM unnest($1::text[]) AS p(id)`,
-      [c.therapist.partnerIds],
-    ),
-    q(
-      "7-day moods",
-      `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date ORDER BY "localDate"`,
+      "8-day moods",
+      `SELECT "partnerId", array_agg(to_char("localDate", 'YYYY-MM-DD') ORDER BY "localDate") AS days, array_agg(mood ORDER BY "localDate") AS moods
+         FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date GROUP BY 1`,
       [ids, addDays(c.today, -8)],
     ),
     scoredByCouple("14-day adherence", ids, addDays(c.today, -14), c.today),
     q(
       "overdue homework",
-      `SELECT h."coupleId", to_char(h."dueDate", 'YYYY-MM-DD') AS due, h.assignee::text AS assignee,
-              count(s.id) FILTER (WHERE s.status = 'submitted')::int AS submitted
-         FROM "Homework" h LEFT JOIN "HomeworkSubmission" s ON s."homeworkId" = h.id
-        WHERE h."coupleId" = ANY($1::text[]) AND h.status = 'active' AND h."dueDate" < $2::date
-        GROUP BY h.id`,
-      [ids, c.today],
+      `SELECT t.id AS "coupleId",
+              (SELECT count(*) FROM "Homework" h WHERE h."coupleId" = t.id AND h.status = 'active' AND h."completedAt" IS NULL AND h."dueDate" < t.today)::int AS n
+         FROM unnest($1::text[], $2::date[]) AS t(id, today)`,
+      [ids, ids.map(() => c.today)],
     ),
-    q("open flags", `SELECT "coupleId", severity, count(*)::int FROM "SafetyFlag" WHERE "coupleId" = ANY($1::text[]) AND status <> 'resolved' GROUP BY 1, 2`, [ids]),
     ...assignmentsAndPauses(ids),
   ];
 }
@@ -207,14 +213,21 @@ export function queueQueries(c: FloorContext): Query[] {
   return [
     session(c.supervisor.sessionId),
     q(
-      "unresolved flags with couple, partner, therapist, assignee",
-      `SELECT f.id, f.severity, f.status, f.source, f."dueBy", f."createdAt", asg.id AS "assigneeId", asg.name AS "assigneeName", pt.name AS "partnerName",
-              c.id AS "coupleId", th.id AS "therapistId", th.name AS "therapistName", pa.name AS "aName", pb.name AS "bName"
-         FROM "SafetyFlag" f JOIN "Couple" c ON c.id = f."coupleId" JOIN "User" th ON th.id = c."therapistId"
-         JOIN "User" pa ON pa.id = c."partnerAId" JOIN "User" pb ON pb.id = c."partnerBId" JOIN "User" pt ON pt.id = f."partnerId"
-         LEFT JOIN "User" asg ON asg.id = f."assigneeId"
-        WHERE f."practiceId" = $1 AND f.status <> 'resolved' LIMIT 2000`,
-      [c.practiceId],
+      "first page of unresolved flags, in queue order, with the total",
+      `SELECT f.id, f.severity::text AS severity, f.status::text AS status, f.source::text AS source,
+              (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", (extract(epoch FROM f."createdAt") * 1000)::float8 AS "createdMs",
+              pt.name AS "partnerName", pa.name || ' & ' || pb.name AS "coupleNames", th.name AS "therapistName", asg.name AS "assigneeName",
+              count(*) OVER ()::int AS total
+         FROM "SafetyFlag" f
+         JOIN "Couple" c ON c.id = f."coupleId"
+         JOIN "User" th ON th.id = c."therapistId" JOIN "User" pa ON pa.id = c."partnerAId" JOIN "User" pb ON pb.id = c."partnerBId"
+         JOIN "User" pt ON pt.id = f."partnerId" LEFT JOIN "User" asg ON asg.id = f."assigneeId"
+        WHERE f."practiceId" = $1 AND f.status <> 'resolved'
+          AND ($2::text IS NULL OR c."therapistId" = $2) AND ($3::text IS NULL OR c."therapistId" = $3)
+          AND ($4::text IS NULL OR f.severity::text = $4)
+        ORDER BY f.severity DESC, f."dueBy", f."createdAt", f.id COLLATE "C"
+        LIMIT $5 OFFSET $6`,
+      [c.practiceId, null, null, null, 50, 0],
     ),
     q("therapists", `SELECT id, name FROM "User" WHERE "practiceId" = $1 AND role = 'therapist' ORDER BY name`, [c.practiceId]),
     audit(c.supervisor.id, c.practiceId, "flag-queue", null, null),
@@ -224,7 +237,8 @@ export function queueQueries(c: FloorContext): Query[] {
 const partnerContext = (c: FloorContext) =>
   q(
     "partner context",
-    `SELECT c.id, c."timeZone", c.status, c."workPausedAt", c."partnerAId", c."partnerBId", a.name, b.name, t.name
+    `SELECT c.id, c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused, c."partnerAId", c."partnerBId",
+            a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
        FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
       WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`,
     [c.practiceId, c.partner.id],
@@ -265,29 +279,33 @@ export function todayQueries(c: FloorContext): Query[] {
   ];
 }
 
-/** POST /checkin — upsert today's check-in, the safety rules and the audit row in one transaction. */
+/** POST /checkin — the rules' inputs in one read, then the upsert and its audit row in one statement (nothing flagged). */
 export function checkInQueries(c: FloorContext): Query[] {
   const p = c.partner;
   return [
     session(p.sessionId),
     partnerContext(c),
-    q("begin", "BEGIN"),
     q(
-      "upsert check-in",
-      `INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "updatedAt")
-       VALUES ('floor-' || $2 || $3, $1, $2, $3::date, 7, 5, 'yes', 'bench', false, NULL, now())
-       ON CONFLICT ("partnerId", "localDate") DO UPDATE SET mood = 7, closeness = 5, "feelSafe" = 'yes', note = 'bench', "noteShared" = false, appreciation = NULL, "updatedAt" = now()
-       RETURNING id`,
-      [p.coupleId, p.id, c.today],
+      "safety rule inputs (phrases, 14-day moods)",
+      `SELECT p."flagPhrases" AS phrases,
+              ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history
+         FROM "Practice" p WHERE p.id = $1`,
+      [c.practiceId, p.id, addDays(c.today, -14), c.today],
     ),
-    q("practice rules", `SELECT "flagPhrases", "slaImminentHours", "slaHighHours", "slaMediumHours", "slaLowHours" FROM "Practice" WHERE id = $1`, [c.practiceId]),
-    q("14-day moods", `SELECT mood FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" >= $2::date AND "localDate" < $3::date`, [p.id, addDays(c.today, -14), c.today]),
     q(
-      "audit insert",
-      `INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip) VALUES ($1, $2, 'save', 'checkin', NULL, $3, 'allowed', '127.0.0.1')`,
-      [c.practiceId, p.id, p.coupleId],
+      "upsert check-in + audit row",
+      `WITH saved AS (
+         INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "createdAt", "updatedAt")
+         VALUES ('floor-' || $2 || $3, $1, $2, $3::date, 7, 5, 'yes', 'bench', false, NULL, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+         ON CONFLICT ("partnerId", "localDate") DO UPDATE
+           SET mood = EXCLUDED.mood, closeness = EXCLUDED.closeness, "feelSafe" = EXCLUDED."feelSafe", note = EXCLUDED.note,
+               "noteShared" = EXCLUDED."noteShared", appreciation = EXCLUDED.appreciation, "updatedAt" = EXCLUDED."updatedAt"
+         RETURNING id)
+       INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip)
+       SELECT $4, $2, 'save', 'checkin', saved.id, $1, 'allowed', '127.0.0.1' FROM saved
+       RETURNING "entityId" AS id`,
+      [p.coupleId, p.id, c.today, c.practiceId],
     ),
-    q("commit", "COMMIT"),
   ];
 }
 

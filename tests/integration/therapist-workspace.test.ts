@@ -25,9 +25,17 @@ describe("caseload figures against known data", () => {
     await prisma.homework.create({ data: { coupleId: w.coupleA.id, title: "Late", instructions: "x", dueDate: new Date(`${addDays(today, -2)}T00:00:00Z`), assignee: "BOTH", createdById: w.therapist.id } });
     await prisma.safetyFlag.create({ data: { practiceId: w.practice.id, coupleId: w.coupleA.id, partnerId: w.partnerA1.id, source: "therapist", concern: "therapist", severity: "medium", dueBy: new Date(Date.now() + 3_600_000) } });
 
+    for (const [d, mood] of [[10, 9], [1, 4], [0, 6]] as const) {
+      await prisma.checkIn.create({ data: { coupleId: w.coupleA.id, partnerId: w.partnerA1.id, localDate: new Date(`${addDays(today, -d)}T00:00:00Z`), mood, closeness: 5, feelSafe: "yes" } });
+    }
+
     const res = await call(caseloadRoute.loader, await getRequest("/caseload", w.therapist));
-    const rows = (res.data as { rows: { id: string; adherence14: number | null; overdueHomework: number; flags: number; week: number }[] }).rows;
+    type Row = { id: string; adherence14: number | null; overdueHomework: number; flags: number; week: number; partners: { name: string; lastCheckIn: string | null; trend: { date: string; mood: number }[] }[] };
+    const rows = (res.data as { rows: Row[] }).rows;
     const rowA = rows.find((r) => r.id === w.coupleA.id)!;
+    // the sparkline shows the last 7 days only (the check-in 10 days ago is left out); the other partner has none
+    expect(rowA.partners[0]).toMatchObject({ lastCheckIn: today, trend: [{ date: addDays(today, -1), mood: 4 }, { date: today, mood: 6 }] });
+    expect(rowA.partners[1]).toMatchObject({ lastCheckIn: null, trend: [] });
     // (1 + 0.5 + 0.5 + 0) / 7 expected = 28.6% → 29
     expect(rowA.adherence14).toBe(29);
     expect(rowA.overdueHomework).toBe(1);
