@@ -266,7 +266,7 @@ try {
     const t = targetFor(n);
     await prepare(t, n);
     if (!args.keep) cleanups.push(() => t.drop());
-    server = await startServer({ cwd, db: t.db });
+    server = await startServer({ cwd, db: t.db, env: { WEB_CONCURRENCY: String(processes) } });
     const specs = await pageSpecs(server.origin, n);
     await check(specs.caseload);
     await check(specs.couple);
