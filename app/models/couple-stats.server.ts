@@ -6,7 +6,7 @@
 import { adherencePercent } from "~/domain/adherence";
 import { addDays, diffDays, localDateOf } from "~/domain/dates";
 import { expectedByPlanWeek, expectedCount, pauseRangesFromInstants, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
-import { prisma, sql } from "~/utils/db.server";
+import { sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 const SEV_RANK = { low: 0, medium: 1, high: 2, imminent: 3 } as const;
@@ -239,7 +239,7 @@ export async function csiSeries(coupleId: string) {
 export async function weeklyReview(coupleId: string, timeZone: string, today: string) {
   const w1 = addDays(today, -6);
   const w0 = addDays(today, -13);
-  const [moods, scoredNow, scoredBefore, homework, notes, flags, assignments] = await Promise.all([
+  const [moods, scoredNow, scoredBefore, [counts], assignments] = await Promise.all([
     sql<{ partnerId: string; now: number | null; before: number | null }>(
       `SELECT "partnerId", round(avg(mood) FILTER (WHERE "localDate" >= $2::date), 1)::float8 AS now,
               round(avg(mood) FILTER (WHERE "localDate" < $2::date), 1)::float8 AS before
@@ -248,13 +248,17 @@ export async function weeklyReview(coupleId: string, timeZone: string, today: st
     ),
     scoredByCouple([coupleId], w1, today),
     scoredByCouple([coupleId], w0, addDays(w1, -1)),
-    prisma.homeworkSubmission.count({ where: { homework: { coupleId }, status: "submitted", submittedAt: { gte: new Date(`${w1}T00:00:00Z`) } } }),
-    prisma.checkIn.count({ where: { coupleId, localDate: { gte: new Date(`${w1}T00:00:00Z`) }, OR: [{ noteShared: true, note: { not: null } }, { appreciation: { not: null } }] } }),
-    prisma.safetyFlag.count({ where: { coupleId, createdAt: { gte: new Date(`${w1}T00:00:00Z`) } } }),
+    // homework submitted, check-ins with something shared, and flags opened since the start of the week
+    sql<{ homework: number; notes: number; flags: number }>(
+      `SELECT (SELECT count(*) FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId" WHERE h."coupleId" = $1 AND s.status = 'submitted' AND s."submittedAt" >= $2::date)::int AS homework,
+              (SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL))::int AS notes,
+              (SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::date)::int AS flags`,
+      [coupleId, w1],
+    ),
     assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]])),
   ]);
   const expected = (from: string, to: string) => assignments.filter((a) => a.status !== "completed").reduce((n, a) => n + expectedCount(a.spec, { from, to, pauses: a.pauses }), 0);
   const now = adherencePercent({ kept: scoredNow[0]?.score ?? 0, partly: 0, expected: expected(w1, today) });
   const before = adherencePercent({ kept: scoredBefore[0]?.score ?? 0, partly: 0, expected: expected(w0, addDays(w1, -1)) });
-  return { moods, adherenceNow: now, adherenceBefore: before, missed: scoredNow[0]?.missed ?? 0, homeworkSubmitted: homework, sharedNotes: notes, newFlags: flags };
+  return { moods, adherenceNow: now, adherenceBefore: before, missed: scoredNow[0]?.missed ?? 0, homeworkSubmitted: counts?.homework ?? 0, sharedNotes: counts?.notes ?? 0, newFlags: counts?.flags ?? 0 };
 }

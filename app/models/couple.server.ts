@@ -1,7 +1,7 @@
 /** Couples: creation with partner accounts and invites. Every function takes the acting user. */
 import { audit } from "./audit.server";
 import { createInvite } from "./invite.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 export interface NewCoupleInput {
@@ -71,4 +71,37 @@ export async function reissueInvite(actor: SessionUser, coupleId: string, partne
     await audit({ actor, action: "create", entity: "invite", entityId: partnerId, coupleId, request }, tx);
     return token;
   });
+}
+
+export interface CoupleOverview {
+  startDate: string;
+  paused: boolean;
+  pauseReason: "safety" | "therapist" | null;
+  /** partner A, then partner B; `joined` once they have set a password (the hash itself is never read) */
+  partners: [OverviewPartner, OverviewPartner];
+  assignments: { id: string; title: string; target: string; cadence: "daily" | "weekly" | "times_per_week" | "as_needed"; status: "active" | "paused" | "completed"; responsible: "A" | "B" | "BOTH"; kind: "routine" | "agreement" }[];
+}
+interface OverviewPartner {
+  id: string;
+  name: string;
+  email: string;
+  joined: boolean;
+}
+
+/** The couple page's header: plan start, pause state, both partners and the assignments, in one statement. */
+export async function coupleOverview(coupleId: string): Promise<CoupleOverview> {
+  const [row] = await sql<Omit<CoupleOverview, "partners"> & { a: OverviewPartner; b: OverviewPartner }>(
+    `SELECT to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."workPausedAt" IS NOT NULL AS paused, c."workPauseReason"::text AS "pauseReason",
+            json_build_object('id', a.id, 'name', a.name, 'email', a.email, 'joined', a."passwordHash" IS NOT NULL) AS a,
+            json_build_object('id', b.id, 'name', b.name, 'email', b.email, 'joined', b."passwordHash" IS NOT NULL) AS b,
+            (SELECT coalesce(json_agg(json_build_object('id', s.id, 'title', s.title, 'target', s.target, 'cadence', s.cadence, 'status', s.status, 'responsible', s.responsible, 'kind', s.kind)
+                                      ORDER BY s."createdAt", s.id), '[]')
+               FROM "Assignment" s WHERE s."coupleId" = c.id) AS assignments
+       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+      WHERE c.id = $1`,
+    [coupleId],
+  );
+  if (!row) throw new Response("Not found", { status: 404 });
+  const { a, b, ...rest } = row;
+  return { ...rest, partners: [a, b] };
 }

@@ -226,10 +226,12 @@ export async function resumeWork(user: SessionUser, coupleId: string, note: stri
 }
 
 /** Open flags of one couple, for the couple page banner and the caseload. */
-export function openFlagsForCouple(coupleId: string) {
-  return prisma.safetyFlag.findMany({
-    where: { coupleId, status: { not: "resolved" } },
-    orderBy: [{ dueBy: "asc" }],
-    select: { id: true, severity: true, status: true, dueBy: true, partner: { select: { name: true } } },
-  });
+export async function openFlagsForCouple(coupleId: string) {
+  const rows = await sql<{ id: string; severity: Severity; status: QueueRow["status"]; dueMs: number; partnerName: string }>(
+    `SELECT f.id, f.severity::text AS severity, f.status::text AS status, (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", u.name AS "partnerName"
+       FROM "SafetyFlag" f JOIN "User" u ON u.id = f."partnerId"
+      WHERE f."coupleId" = $1 AND f.status <> 'resolved' ORDER BY f."dueBy", f.id`,
+    [coupleId],
+  );
+  return rows.map((r) => ({ id: r.id, severity: r.severity, status: r.status, dueBy: new Date(r.dueMs), partner: { name: r.partnerName } }));
 }

@@ -1,7 +1,7 @@
 /** Homework for the therapist: assign from the library or custom, list, review and give feedback. */
 import type { HomeworkVisibility, PartnerSlot, PromptType } from "@prisma/client";
 import { addDays } from "~/domain/dates";
-import { prisma } from "~/utils/db.server";
+import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
 
@@ -88,11 +88,14 @@ export async function giveFeedback(user: SessionUser, coupleId: string, submissi
   return true;
 }
 
-export function homeworkList(coupleId: string) {
-  return prisma.homework.findMany({
-    where: { coupleId },
-    orderBy: { dueDate: "desc" },
-    take: 60,
-    select: { id: true, title: true, dueDate: true, assignee: true, visibility: true, measure: true, status: true, submissions: { select: { status: true, reviewedAt: true, partnerId: true } } },
-  });
+/** The couple's 60 latest homework (by due date) with each submission's status. */
+export async function homeworkList(coupleId: string) {
+  const rows = await sql<{ id: string; title: string; dueDate: string; assignee: "A" | "B" | "BOTH"; visibility: "shared" | "therapist_only"; measure: string | null; status: string; submissions: { status: "draft" | "submitted"; reviewed: boolean; partnerId: string }[] }>(
+    `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate", h.assignee::text AS assignee, h.visibility::text AS visibility, h.measure, h.status::text AS status,
+            (SELECT coalesce(json_agg(json_build_object('status', s.status, 'reviewed', s."reviewedAt" IS NOT NULL, 'partnerId', s."partnerId")), '[]')
+               FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id) AS submissions
+       FROM "Homework" h WHERE h."coupleId" = $1 ORDER BY h."dueDate" DESC, h.id LIMIT 60`,
+    [coupleId],
+  );
+  return rows;
 }

@@ -9,12 +9,11 @@ import { CSI4_CUTOFF } from "~/domain/csi4";
 import { diffDays, localDateOf } from "~/domain/dates";
 import { changeAssignment } from "~/models/assignment.server";
 import { audit } from "~/models/audit.server";
-import { reissueInvite } from "~/models/couple.server";
+import { coupleOverview, reissueInvite } from "~/models/couple.server";
 import { adherenceByWeek, csiSeries, moodSeries, perceptionGaps, weeklyReview, type Range } from "~/models/couple-stats.server";
 import { openFlagsForCouple } from "~/models/flag.server";
 import { homeworkList } from "~/models/homework.server";
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
 import { parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
@@ -26,17 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = (["4w", "8w", "all"].find((r) => r === new URL(request.url).searchParams.get("range")) ?? "8w") as Range;
   const today = localDateOf(new Date(), couple.timeZone);
   const [info, series, adherence, gaps, csi, review, flags, homework] = await Promise.all([
-    prisma.couple.findUniqueOrThrow({
-      where: { id: couple.id },
-      select: {
-        startDate: true,
-        workPausedAt: true,
-        workPauseReason: true,
-        partnerA: { select: { id: true, name: true, email: true, passwordHash: true } },
-        partnerB: { select: { id: true, name: true, email: true, passwordHash: true } },
-        assignments: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, target: true, cadence: true, status: true, responsible: true, kind: true } },
-      },
-    }),
+    coupleOverview(couple.id),
     moodSeries(couple.id, today, range),
     adherenceByWeek(couple.id, couple.timeZone, today),
     perceptionGaps(couple.id),
@@ -46,8 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     homeworkList(couple.id),
   ]);
   await audit({ actor: user, action: "read", entity: "couple", entityId: couple.id, coupleId: couple.id, request });
-  const A = info.partnerA;
-  const B = info.partnerB;
+  const [A, B] = info.partners;
   const rows = new Map<string, Record<string, string | number | null>>();
   for (const s of series) {
     const key = s.partnerId === A.id ? "A" : "B";
@@ -63,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const gapWeeks = new Map<number, number>();
   for (const g of gaps) {
-    const wk = Math.floor(diffDays(g.d, info.startDate.toISOString().slice(0, 10)) / 7) + 1;
+    const wk = Math.floor(diffDays(g.d, info.startDate) / 7) + 1;
     gapWeeks.set(wk, (gapWeeks.get(wk) ?? 0) + 1);
   }
   return {
@@ -71,11 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: couple.id,
       status: couple.status,
       timeZone: couple.timeZone,
-      startDate: info.startDate.toISOString().slice(0, 10),
-      week: Math.floor(diffDays(today, info.startDate.toISOString().slice(0, 10)) / 7) + 1,
-      pausedForSafety: info.workPausedAt !== null && info.workPauseReason === "safety",
-      paused: info.workPausedAt !== null,
-      partners: [A, B].map((p) => ({ id: p.id, name: p.name, email: p.email, joined: p.passwordHash !== null })),
+      startDate: info.startDate,
+      week: Math.floor(diffDays(today, info.startDate) / 7) + 1,
+      pausedForSafety: info.paused && info.pauseReason === "safety",
+      paused: info.paused,
+      partners: info.partners,
     },
     names: { A: A.name, B: B.name },
     range,
@@ -91,13 +79,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     homework: homework.map((h) => ({
       id: h.id,
       title: h.title,
-      dueDate: h.dueDate.toISOString().slice(0, 10),
+      dueDate: h.dueDate,
       assignee: h.assignee,
       visibility: h.visibility,
       submitted: h.submissions.filter((s) => s.status === "submitted").length,
-      toReview: h.submissions.filter((s) => s.status === "submitted" && !s.reviewedAt).length,
+      toReview: h.submissions.filter((s) => s.status === "submitted" && !s.reviewed).length,
       expected: h.assignee === "BOTH" ? 2 : 1,
-      overdue: h.dueDate.toISOString().slice(0, 10) < today && h.submissions.filter((s) => s.status === "submitted").length < (h.assignee === "BOTH" ? 2 : 1),
+      overdue: h.dueDate < today && h.submissions.filter((s) => s.status === "submitted").length < (h.assignee === "BOTH" ? 2 : 1),
     })),
   };
 }

@@ -119,12 +119,17 @@ export function coupleQueries(c: FloorContext): Query[] {
     session(c.therapist.sessionId),
     q("requireCouple", `SELECT id, "practiceId", "therapistId", "partnerAId", "partnerBId", "timeZone", status FROM "Couple" WHERE id = $1 AND "practiceId" = $2`, [id, c.practiceId]),
     q(
-      "couple and partners",
-      `SELECT c."startDate", c."workPausedAt", c."workPauseReason", a.id, a.name, a.email, a."passwordHash", b.id, b.name, b.email, b."passwordHash"
-         FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" WHERE c.id = $1`,
+      "couple overview (partners, assignments)",
+      `SELECT to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."workPausedAt" IS NOT NULL AS paused, c."workPauseReason"::text AS "pauseReason",
+              json_build_object('id', a.id, 'name', a.name, 'email', a.email, 'joined', a."passwordHash" IS NOT NULL) AS a,
+              json_build_object('id', b.id, 'name', b.name, 'email', b.email, 'joined', b."passwordHash" IS NOT NULL) AS b,
+              (SELECT coalesce(json_agg(json_build_object('id', s.id, 'title', s.title, 'target', s.target, 'cadence', s.cadence, 'status', s.status, 'responsible', s.responsible, 'kind', s.kind)
+                                        ORDER BY s."createdAt", s.id), '[]')
+                 FROM "Assignment" s WHERE s."coupleId" = c.id) AS assignments
+         FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+        WHERE c.id = $1`,
       [id],
     ),
-    q("assignments (list)", `SELECT id, title, target, cadence, status, responsible, kind FROM "Assignment" WHERE "coupleId" = $1 ORDER BY "createdAt"`, [id]),
     q(
       "mood series (8 weeks)",
       `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood, closeness,
@@ -179,29 +184,26 @@ export function coupleQueries(c: FloorContext): Query[] {
     scoredByCouple("review: adherence now", [id], w1, c.today),
     scoredByCouple("review: adherence before", [id], w0, addDays(w1, -1)),
     q(
-      "review: homework submitted",
-      `SELECT count(*) FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId" WHERE h."coupleId" = $1 AND s.status = 'submitted' AND s."submittedAt" >= $2::timestamp`,
-      [id, `${w1}T00:00:00Z`],
-    ),
-    q(
-      "review: shared notes",
-      `SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL)`,
+      "review: homework submitted, shared notes, new flags",
+      `SELECT (SELECT count(*) FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId" WHERE h."coupleId" = $1 AND s.status = 'submitted' AND s."submittedAt" >= $2::date)::int AS homework,
+              (SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL))::int AS notes,
+              (SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::date)::int AS flags`,
       [id, w1],
     ),
-    q("review: new flags", `SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::timestamp`, [id, `${w1}T00:00:00Z`]),
     ...assignmentsAndPauses([id]),
     q(
       "open flags",
-      `SELECT f.id, f.severity, f.status, f."dueBy", u.name FROM "SafetyFlag" f JOIN "User" u ON u.id = f."partnerId" WHERE f."coupleId" = $1 AND f.status <> 'resolved' ORDER BY f."dueBy"`,
+      `SELECT f.id, f.severity::text AS severity, f.status::text AS status, (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", u.name AS "partnerName"
+         FROM "SafetyFlag" f JOIN "User" u ON u.id = f."partnerId"
+        WHERE f."coupleId" = $1 AND f.status <> 'resolved' ORDER BY f."dueBy", f.id`,
       [id],
     ),
     q(
       "homework with submissions",
-      `SELECT h.id, h.title, h."dueDate", h.assignee, h.visibility, h.measure, h.status,
-              coalesce(json_agg(json_build_object('status', s.status, 'reviewedAt', s."reviewedAt", 'partnerId', s."partnerId")) FILTER (WHERE s.id IS NOT NULL), '[]') AS submissions
-         FROM (SELECT * FROM "Homework" WHERE "coupleId" = $1 ORDER BY "dueDate" DESC LIMIT 60) h
-         LEFT JOIN "HomeworkSubmission" s ON s."homeworkId" = h.id
-        GROUP BY h.id, h.title, h."dueDate", h.assignee, h.visibility, h.measure, h.status ORDER BY h."dueDate" DESC`,
+      `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate", h.assignee::text AS assignee, h.visibility::text AS visibility, h.measure, h.status::text AS status,
+              (SELECT coalesce(json_agg(json_build_object('status', s.status, 'reviewed', s."reviewedAt" IS NOT NULL, 'partnerId', s."partnerId")), '[]')
+                 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id) AS submissions
+         FROM "Homework" h WHERE h."coupleId" = $1 ORDER BY h."dueDate" DESC, h.id LIMIT 60`,
       [id],
     ),
     audit(c.therapist.id, c.practiceId, "couple", id, id),

@@ -83,6 +83,27 @@ describe("caseload figures against known data", () => {
     expect((await prisma.homework.findUniqueOrThrow({ where: { id: both.id } })).completedAt).toBeNull();
   });
 
+  it("the couple page's weekly review and homework list count what happened this week, and never carry password hashes", async () => {
+    const w = await createWorld();
+    const today = localDateOf(new Date(), w.coupleA.timeZone);
+    const at = (d: number) => new Date(`${addDays(today, -d)}T00:00:00Z`);
+    await prisma.checkIn.create({ data: { coupleId: w.coupleA.id, partnerId: w.partnerA1.id, localDate: at(1), mood: 6, closeness: 6, feelSafe: "yes", appreciation: "Thanks for dinner" } });
+    await prisma.checkIn.create({ data: { coupleId: w.coupleA.id, partnerId: w.partnerA2.id, localDate: at(2), mood: 6, closeness: 6, feelSafe: "yes", note: "private", noteShared: false } });
+    await prisma.checkIn.create({ data: { coupleId: w.coupleA.id, partnerId: w.partnerA2.id, localDate: at(10), mood: 6, closeness: 6, feelSafe: "yes", appreciation: "last week" } });
+    const hw = await prisma.homework.create({ data: { coupleId: w.coupleA.id, title: "Letter", instructions: "x", dueDate: at(1), assignee: "BOTH", createdById: w.therapist.id } });
+    await prisma.homeworkSubmission.create({ data: { homeworkId: hw.id, partnerId: w.partnerA1.id, status: "submitted", answers: {}, submittedAt: new Date() } });
+    await prisma.safetyFlag.create({ data: { practiceId: w.practice.id, coupleId: w.coupleA.id, partnerId: w.partnerA2.id, source: "therapist", concern: "therapist", severity: "low", dueBy: new Date(Date.now() + 3_600_000) } });
+
+    const res = await call(coupleRoute.loader, await getRequest(`/couples/${w.coupleA.id}`, w.therapist), { coupleId: w.coupleA.id });
+    expect(res.status).toBe(200);
+    const d = res.data as { review: { homeworkSubmitted: number; sharedNotes: number; newFlags: number }; homework: { id: string; submitted: number; toReview: number; expected: number; overdue: boolean }[]; flags: { partnerName: string }[]; couple: { partners: { id: string; joined: boolean }[] } };
+    expect(d.review).toMatchObject({ homeworkSubmitted: 1, sharedNotes: 1, newFlags: 1 });
+    expect(d.homework.find((h) => h.id === hw.id)).toMatchObject({ submitted: 1, toReview: 1, expected: 2, overdue: true });
+    expect(d.flags.map((f) => f.partnerName)).toEqual([w.partnerA2.name]);
+    expect(d.couple.partners.map((p) => p.id)).toEqual([w.partnerA1.id, w.partnerA2.id]);
+    expect(JSON.stringify(res.data)).not.toMatch(/passwordHash|\$argon2/);
+  });
+
   it("another therapist's couple answers 404 on the couple page, export and assign", async () => {
     const w = await createWorld();
     const params = { coupleId: w.coupleA.id };
