@@ -26,8 +26,6 @@ interface RawDb {
   close(): Promise<void>;
   /** Run `fn` on one connection (advisory locks, multi-statement transactions). */
   session<T>(fn: (conn: Pick<RawDb, "exec" | "query">) => Promise<T>): Promise<T>;
-  /** Run `fn` inside BEGIN … COMMIT on one connection; ROLLBACK if it throws. */
-  transaction<T>(fn: (tx: Pick<RawDb, "query">) => Promise<T>): Promise<T>;
 }
 
 interface DbHandle {
@@ -82,20 +80,6 @@ function openPostgres(url: string): DbHandle {
         await prisma.$disconnect();
         await pool.end().catch(() => {});
       },
-      async transaction(fn) {
-        const client = await pool.connect();
-        try {
-          await client.query("BEGIN");
-          const result = await fn({ query: async (text, params = []) => (await client.query(text, params as unknown[])).rows });
-          await client.query("COMMIT");
-          return result;
-        } catch (error) {
-          await client.query("ROLLBACK").catch(() => {});
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
       async session(fn) {
         const client = await pool.connect();
         try {
@@ -141,10 +125,6 @@ function openPglite(dir: string): DbHandle {
       session(fn) {
         return fn(this);
       },
-      // PGlite is one connection: its transaction() holds a lock so no other query interleaves.
-      transaction(fn) {
-        return pglite.transaction((tx) => fn({ query: async (text, params = []) => (await tx.query(text, params as unknown[])).rows as never[] }));
-      },
     },
   };
 }
@@ -179,14 +159,6 @@ export function preparedSql<T = Record<string, unknown>>(name: string, text: str
 
 export function rawExec(script: string): Promise<void> {
   return handle().raw.exec(script);
-}
-
-/**
- * Hand-written SQL in one transaction, for hot write paths where a single round trip per
- * statement matters (check-in saves). Prefer `prisma.$transaction` elsewhere.
- */
-export function sqlTransaction<T>(fn: (tx: { query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]> }) => Promise<T>): Promise<T> {
-  return handle().raw.transaction(fn);
 }
 
 export function rawSession<T>(fn: (conn: Pick<RawDb, "exec" | "query">) => Promise<T>): Promise<T> {
