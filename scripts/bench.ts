@@ -16,8 +16,8 @@
  *                                      endpoint; exits 1 unless every endpoint answered as expected
  *   --couples N --days N --seconds N   sizes and duration per measurement
  *   --reuse --keep                     reuse an already seeded database / keep it afterwards
- *   --processes N                      server processes (WEB_CONCURRENCY) for the main run; default one
- *                                      per core on PostgreSQL; throughput is also measured with one
+ *   --processes N                      server processes (WEB_CONCURRENCY) for the main run (default 1);
+ *                                      full runs also measure throughput with one process per core
  *   --no-growth --no-embedded          skip those parts
  */
 import { spawn } from "node:child_process";
@@ -58,13 +58,17 @@ const days = Number(args.days ?? (quick ? 30 : 365));
 const seconds = Number(args.seconds ?? (quick ? 2 : 10));
 const warmupSeconds = quick ? 0.5 : 2;
 const floorRuns = quick ? 5 : 50;
-// Server processes (WEB_CONCURRENCY) for the main measurements: one per core on PostgreSQL (how it
-// is deployed), one on PGlite (a single process owns the embedded database) and in --quick.
-const processes = Math.max(1, Number(args.processes ?? (quick || onPglite ? 1 : availableParallelism())));
+// Server processes (WEB_CONCURRENCY) for the main measurements: one by default (on this 2-core
+// machine PostgreSQL and the load generator need the second core; repeated runs gave one process
+// as much check-in throughput as two). Full PostgreSQL runs repeat the throughput measurements
+// with one process per core for comparison.
+const processes = Math.max(1, Number(args.processes ?? 1));
+const comparisonProcesses = quick || onPglite ? processes : processes === 1 ? availableParallelism() : 1;
 const growthSizes = quick || args["no-growth"] ? [] : [...new Set([200, couples])].filter((n) => n <= couples).sort((a, b) => a - b);
 const cwd = process.cwd();
 const SCALE_TZ = "America/New_York";
 const log = (s: string) => console.log(`[bench] ${s}`);
+const procLabel = (n: number) => (n === 1 ? "1 process" : `${n} processes`);
 
 if (!existsSync(path.join(cwd, "build", "index.js"))) {
   console.error("No production build: run `npm run build` first.");
@@ -307,11 +311,11 @@ try {
   out.js = js;
   await server.stop();
   server = null;
-  if (processes > 1 && !quick) {
-    // The same throughput measurements with a single server process, for comparison.
-    server = await startServer({ cwd, db: main.db, env: { WEB_CONCURRENCY: "1" } });
-    const one = await pageSpecs(server.origin, couples);
-    for (const spec of [{ ...one.caseload, clients: 16 }, one.checkin]) results.push(await load({ ...spec, name: `${spec.name} (1 process)` }));
+  if (comparisonProcesses !== processes && !quick) {
+    // The same throughput measurements with another number of server processes, for comparison.
+    server = await startServer({ cwd, db: main.db, env: { WEB_CONCURRENCY: String(comparisonProcesses) } });
+    const other = await pageSpecs(server.origin, couples);
+    for (const spec of [{ ...other.caseload, clients: 16 }, other.checkin]) results.push(await load({ ...spec, name: `${spec.name} (${procLabel(comparisonProcesses)})` }));
     await server.stop();
     server = null;
   }
@@ -320,7 +324,7 @@ try {
   const f = await floors(main, !quick);
   out.sqlFloor = f.floor;
   out.plans = f.plans;
-  const byName = (prefix: string, clients: number) => results.find((r) => r.name.startsWith(prefix) && r.clients === clients && !r.name.endsWith("(1 process)"));
+  const byName = (prefix: string, clients: number) => results.find((r) => r.name.startsWith(prefix) && r.clients === clients && !r.name.endsWith(`(${procLabel(comparisonProcesses)})`));
   const caseload1 = byName("caseload", 1)!;
   const couple1 = byName("couple page", 1)!;
   if (growthSizes.includes(couples)) growth.push({ couples, caseload: caseload1, couple: couple1, floor: { caseload: f.floor.caseload!.p50, couple: f.floor.couple!.p50 } });
@@ -391,7 +395,7 @@ try {
   if (!quick) {
     const md = `# Benchmark
 
-\`npm run bench\` on ${String(out.date).slice(0, 16).replace("T", " ")} UTC: production build (\`node server.js\`, NODE_ENV=production, ${processes} server process${processes > 1 ? "es (WEB_CONCURRENCY)" : ""}),
+\`npm run bench\` on ${String(out.date).slice(0, 16).replace("T", " ")} UTC: production build (\`node server.js\`, NODE_ENV=production, ${procLabel(processes)}),
 ${onPglite ? "embedded PGlite" : "PostgreSQL 15 on the same host"}, this 2-core machine (load generator, server and database share it).
 Data: ${couples} couples × ${days} days (\`npm run seed:scale\`${out.seedSeconds ? `, loaded in ${out.seedSeconds} s` : ""}); each page measured for ${seconds} s after a ${warmupSeconds} s warm-up.
 Latencies are per request over the whole run (autocannon's response events), not autocannon's histogram buckets.
@@ -410,7 +414,7 @@ ${loadTable(results)}
 Clients at 16: caseload — 16 therapists, each their own 50 couples; couple page — one therapist, couple scale-c-1
 (a year of history); queue — one supervisor; Today — 16 partners. Check-in: 32 partners, each re-posting
 today's check-in (the safety rules' inputs in one read, then the upsert and its audit row in one statement;
-answers 302 → /today). Rows marked "(1 process)" repeat a throughput measurement with WEB_CONCURRENCY=1.
+answers 302 → /today). Rows marked "(${procLabel(comparisonProcesses)})" repeat a throughput measurement with WEB_CONCURRENCY=${comparisonProcesses}.
 
 Closed-loop clients obey Little's law: latency ≈ clients ÷ throughput. 32 clients at p95 ≤ 25 ms would need
 more than 1,280 check-ins per second; on two cores shared by the load generator, Node.js and PostgreSQL the

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { AlertTriangle } from "lucide-react";
+import { LocalTime } from "~/components/local-time";
 
 export const SEVERITY_LABEL = { low: "Low", medium: "Medium", high: "High", imminent: "Imminent" } as const;
 type Sev = keyof typeof SEVERITY_LABEL;
@@ -43,7 +44,7 @@ export function SafetyBanner({
           {flags.map((f) => (
             <li key={f.id}>
               <Link to={`/flags/${f.id}`}>
-                {SEVERITY_LABEL[f.severity]} — about {f.partnerName} ({f.status}), due {new Date(f.dueBy).toLocaleString()}
+                {SEVERITY_LABEL[f.severity]} — about {f.partnerName} ({f.status}), due <LocalTime iso={f.dueBy} />
               </Link>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { isValidLocalDate } from "~/domain/dates";
 import { listAudit } from "~/models/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
+import { LocalTime } from "~/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Mend" }];
 
@@ -87,7 +88,7 @@ export default function AuditLog() {
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.createdAt).toLocaleString()}</td>
+                <td><LocalTime iso={e.createdAt} /></td>
                 <td>{e.actor ? `${e.actor.name} (${e.actor.role})` : "—"}</td>
                 <td>{e.action}</td>
                 <td>

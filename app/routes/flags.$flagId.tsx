@@ -13,6 +13,7 @@ import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
 import { IdempotencyField } from "~/components/idempotency";
 import { notFound } from "~/utils/http.server";
+import { LocalTime } from "~/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Flag · Mend" }];
 
@@ -118,7 +119,7 @@ export default function FlagPage() {
           <dd>{STATUS_LABELS[flag.status]}</dd>
           <dt>Due by</dt>
           <dd>
-            {new Date(flag.dueBy).toLocaleString()} {flag.overdue ? <strong className="overdue">— {flag.overdue}</strong> : null}
+            <LocalTime iso={flag.dueBy} /> {flag.overdue ? <strong className="overdue">— {flag.overdue}</strong> : null}
           </dd>
           <dt>Assigned to</dt>
           <dd>{flag.assignee?.name ?? "Nobody yet"}</dd>
@@ -143,7 +144,7 @@ export default function FlagPage() {
         <ol className="timeline">
           {flag.events.map((e) => (
             <li key={e.id}>
-              <strong>{EVENT_LABEL[e.type] ?? e.type}</strong> · {new Date(e.createdAt).toLocaleString()} · {e.author?.name ?? "Mend (automatic)"}
+              <strong>{EVENT_LABEL[e.type] ?? e.type}</strong> · <LocalTime iso={e.createdAt} /> · {e.author?.name ?? "Mend (automatic)"}
               {e.note ? <div>{e.note}</div> : null}
             </li>
           ))}

@@ -5,6 +5,7 @@ import { formatOverdue, overdueBy, STATUS_LABELS } from "~/domain/flag-workflow"
 import { listQueue, listTherapists } from "~/models/flag.server";
 import { audit } from "~/models/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
+import { LocalTime } from "~/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Safety queue · Mend" }];
 
@@ -122,7 +123,7 @@ export default function Queue() {
                   <td>{f.partner}</td>
                   <td>{STATUS_LABELS[f.status]}</td>
                   <td>
-                    {new Date(f.dueBy).toLocaleString()}
+                    <LocalTime iso={f.dueBy} />
                     {f.overdue ? (
                       <>
                         <br />
