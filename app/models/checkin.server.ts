@@ -22,6 +22,17 @@ export function ownCheckIn(user: SessionUser, localDate: string) {
   });
 }
 
+export const SAVE_CHECKIN_SQL = `WITH saved AS (
+    INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "createdAt", "updatedAt")
+    VALUES ($1, $2, $3, $4::date, $5, $6, $7::"FeelSafe", $8, $9, $10, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("partnerId", "localDate") DO UPDATE
+      SET mood = EXCLUDED.mood, closeness = EXCLUDED.closeness, "feelSafe" = EXCLUDED."feelSafe", note = EXCLUDED.note,
+          "noteShared" = EXCLUDED."noteShared", appreciation = EXCLUDED.appreciation, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING id)
+  INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip)
+  SELECT $11, $3, 'save', 'checkin', saved.id, $2, 'allowed', $12 FROM saved
+  RETURNING "entityId" AS id`;
+
 /**
  * Upsert today's check-in: a double submit or an edit the same day never creates a second row.
  * When the safety rules raise nothing (almost always), the save and its audit row are one
@@ -32,20 +43,7 @@ export async function saveCheckIn(user: SessionUser, ctx: PartnerContext, input:
   const safetyInput = { kind: "checkin", feelSafe: input.feelSafe, mood: input.mood, note: input.note, appreciation: input.appreciation, localDate: ctx.today } as const;
   if ((await checkInSignals(scope, safetyInput)).length === 0) {
     const a = auditData({ actor: user, action: "save", entity: "checkin", coupleId: ctx.coupleId, request });
-    const [row] = await preparedSql<{ id: string }>(
-      "mend_checkin_save",
-      `WITH saved AS (
-         INSERT INTO "CheckIn" (id, "coupleId", "partnerId", "localDate", mood, closeness, "feelSafe", note, "noteShared", appreciation, "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4::date, $5, $6, $7::"FeelSafe", $8, $9, $10, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-         ON CONFLICT ("partnerId", "localDate") DO UPDATE
-           SET mood = EXCLUDED.mood, closeness = EXCLUDED.closeness, "feelSafe" = EXCLUDED."feelSafe", note = EXCLUDED.note,
-               "noteShared" = EXCLUDED."noteShared", appreciation = EXCLUDED.appreciation, "updatedAt" = EXCLUDED."updatedAt"
-         RETURNING id)
-       INSERT INTO "AuditEvent" ("practiceId", "actorId", action, entity, "entityId", "coupleId", outcome, ip)
-       SELECT $11, $3, 'save', 'checkin', saved.id, $2, 'allowed', $12 FROM saved
-       RETURNING "entityId" AS id`,
-      [randomUUID(), ctx.coupleId, user.id, ctx.today, input.mood, input.closeness, input.feelSafe, input.note, input.noteShared, input.appreciation, a.practiceId, a.ip ?? null],
-    );
+    const [row] = await preparedSql<{ id: string }>("mend_checkin_save", SAVE_CHECKIN_SQL, [randomUUID(), ctx.coupleId, user.id, ctx.today, input.mood, input.closeness, input.feelSafe, input.note, input.noteShared, input.appreciation, a.practiceId, a.ip ?? null]);
     return { id: row!.id, flagged: false };
   }
   return withSafetyRetry(async (tx) => {

@@ -13,18 +13,16 @@ const SEV_RANK = { low: 0, medium: 1, high: 2, imminent: 3 } as const;
 
 type AssignmentRow = { id: string; coupleId: string; title: string; cadence: ScheduleSpec["cadence"]; weekday: number | null; timesPerWeek: number | null; startDate: string; durationWeeks: number; status: string };
 
+export const ASSIGNMENTS_SQL = `SELECT id, "coupleId", title, cadence::text AS cadence, weekday, "timesPerWeek", to_char("startDate", 'YYYY-MM-DD') AS "startDate", "durationWeeks", status::text AS status
+  FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt", id`;
+
+export const PAUSES_SQL = `SELECT "coupleId", "assignmentId", (extract(epoch FROM "startedAt") * 1000)::float8 AS "startMs", (extract(epoch FROM "endedAt") * 1000)::float8 AS "endMs"
+  FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`;
+
 async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string, string>) {
   const [assignments, pauses] = await Promise.all([
-    sql<AssignmentRow>(
-      `SELECT id, "coupleId", title, cadence::text AS cadence, weekday, "timesPerWeek", to_char("startDate", 'YYYY-MM-DD') AS "startDate", "durationWeeks", status::text AS status
-         FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt", id`,
-      [coupleIds],
-    ),
-    sql<{ coupleId: string; assignmentId: string | null; startMs: number; endMs: number | null }>(
-      `SELECT "coupleId", "assignmentId", (extract(epoch FROM "startedAt") * 1000)::float8 AS "startMs", (extract(epoch FROM "endedAt") * 1000)::float8 AS "endMs"
-         FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`,
-      [coupleIds],
-    ),
+    sql<AssignmentRow>(ASSIGNMENTS_SQL, [coupleIds]),
+    sql<{ coupleId: string; assignmentId: string | null; startMs: number; endMs: number | null }>(PAUSES_SQL, [coupleIds]),
   ]);
   return assignments.map((a) => {
     const own = pauses.filter((p) => p.coupleId === a.coupleId && (p.assignmentId === null || p.assignmentId === a.id));
@@ -34,22 +32,22 @@ async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string,
   });
 }
 
+// LATERAL: one index range scan on (assignmentId, occurrenceDate) per assignment, whatever the
+// table size (a join let the planner pick a parallel sequential scan on smaller practices).
+// $1 couple ids, $2 first and $3 last day.
+export const SCORED_BY_COUPLE_SQL = `SELECT a."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
+   FROM "Assignment" a
+   CROSS JOIN LATERAL (
+     SELECT e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
+       FROM "AdherenceEntry" e
+      WHERE e."assignmentId" = a.id AND e."occurrenceDate" BETWEEN $2::date AND $3::date
+      GROUP BY 1) o
+  WHERE a."coupleId" = ANY($1::text[])
+  GROUP BY 1`;
+
 /** Occurrence scores (mean of the partners' reports) summed per couple over a date range. */
 async function scoredByCouple(coupleIds: string[], from: string, to: string) {
-  return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(
-    // LATERAL: one index range scan on (assignmentId, occurrenceDate) per assignment, whatever the
-    // table size (a join let the planner pick a parallel sequential scan on smaller practices).
-    `SELECT a."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
-       FROM "Assignment" a
-       CROSS JOIN LATERAL (
-         SELECT e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
-           FROM "AdherenceEntry" e
-          WHERE e."assignmentId" = a.id AND e."occurrenceDate" BETWEEN $2::date AND $3::date
-          GROUP BY 1) o
-      WHERE a."coupleId" = ANY($1::text[])
-      GROUP BY 1`,
-    [coupleIds, from, to],
-  );
+  return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(SCORED_BY_COUPLE_SQL, [coupleIds, from, to]);
 }
 
 type Severity = keyof typeof SEV_RANK;
@@ -70,6 +68,24 @@ interface CaseloadCouple {
   topSeverity: Severity | null;
 }
 
+/** $1 practice, $2 therapist */
+export const CASELOAD_COUPLES_SQL = `SELECT c.id, to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused,
+        a.id AS "aId", a.name AS "aName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = a.id), 'YYYY-MM-DD') AS "aLast",
+        b.id AS "bId", b.name AS "bName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = b.id), 'YYYY-MM-DD') AS "bLast",
+        f.n AS flags, f.top AS "topSeverity"
+   FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+   CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(sf.severity)::text AS top FROM "SafetyFlag" sf WHERE sf."coupleId" = c.id AND sf.status <> 'resolved') f
+  WHERE c."practiceId" = $1 AND c."therapistId" = $2`;
+
+/** $1 couple ids, $2 day before the first */
+export const CASELOAD_MOODS_SQL = `SELECT "partnerId", array_agg(to_char("localDate", 'YYYY-MM-DD') ORDER BY "localDate") AS days, array_agg(mood ORDER BY "localDate") AS moods
+  FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date GROUP BY 1`;
+
+/** $1 couple ids, $2 each couple's local today */
+export const OVERDUE_HOMEWORK_SQL = `SELECT t.id AS "coupleId",
+       (SELECT count(*) FROM "Homework" h WHERE h."coupleId" = t.id AND h.status = 'active' AND h."completedAt" IS NULL AND h."dueDate" < t.today)::int AS n
+  FROM unnest($1::text[], $2::date[]) AS t(id, today)`;
+
 /**
  * A therapist's caseload in five statements whatever its size: the couples with names, each
  * partner's last check-in (an index probe on (partnerId, localDate)) and open flags; then, in
@@ -77,16 +93,7 @@ interface CaseloadCouple {
  * index on open homework) and the assignments with their pauses.
  */
 export async function caseload(user: SessionUser) {
-  const couples = await sql<CaseloadCouple>(
-    `SELECT c.id, to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused,
-            a.id AS "aId", a.name AS "aName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = a.id), 'YYYY-MM-DD') AS "aLast",
-            b.id AS "bId", b.name AS "bName", to_char((SELECT max(ci."localDate") FROM "CheckIn" ci WHERE ci."partnerId" = b.id), 'YYYY-MM-DD') AS "bLast",
-            f.n AS flags, f.top AS "topSeverity"
-       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
-       CROSS JOIN LATERAL (SELECT count(*)::int AS n, max(sf.severity)::text AS top FROM "SafetyFlag" sf WHERE sf."coupleId" = c.id AND sf.status <> 'resolved') f
-      WHERE c."practiceId" = $1 AND c."therapistId" = $2`,
-    [user.practiceId, user.id],
-  );
+  const couples = await sql<CaseloadCouple>(CASELOAD_COUPLES_SQL, [user.practiceId, user.id]);
   if (!couples.length) return [];
   const ids = couples.map((c) => c.id);
   const tz = new Map(couples.map((c) => [c.id, c.timeZone]));
@@ -97,19 +104,10 @@ export async function caseload(user: SessionUser) {
   const from14 = addDays(anyToday, -14);
   const [moods, scored, overdue, assignments] = await Promise.all([
     // one row per partner: dates and moods of the last 8 days, oldest first
-    sql<{ partnerId: string; days: string[]; moods: number[] }>(
-      `SELECT "partnerId", array_agg(to_char("localDate", 'YYYY-MM-DD') ORDER BY "localDate") AS days, array_agg(mood ORDER BY "localDate") AS moods
-         FROM "CheckIn" WHERE "coupleId" = ANY($1::text[]) AND "localDate" > $2::date GROUP BY 1`,
-      [ids, addDays(anyToday, -8)],
-    ),
+    sql<{ partnerId: string; days: string[]; moods: number[] }>(CASELOAD_MOODS_SQL, [ids, addDays(anyToday, -8)]),
     scoredByCouple(ids, from14, anyToday),
     // Homework past its due date (in the couple's own zone) that someone assigned has not submitted.
-    sql<{ coupleId: string; n: number }>(
-      `SELECT t.id AS "coupleId",
-              (SELECT count(*) FROM "Homework" h WHERE h."coupleId" = t.id AND h.status = 'active' AND h."completedAt" IS NULL AND h."dueDate" < t.today)::int AS n
-         FROM unnest($1::text[], $2::date[]) AS t(id, today)`,
-      [ids, ids.map((id) => today.get(id)!)],
-    ),
+    sql<{ coupleId: string; n: number }>(OVERDUE_HOMEWORK_SQL, [ids, ids.map((id) => today.get(id)!)]),
     assignmentsWithPauses(ids, tz),
   ]);
   const moodsOf = new Map(moods.map((m) => [m.partnerId, m]));
@@ -162,35 +160,33 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 
 export type Range = "4w" | "8w" | "all";
 
+export const MOOD_SERIES_SQL = `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood, closeness,
+         round(avg(mood) OVER w, 1)::float8 AS "moodAvg", round(avg(closeness) OVER w, 1)::float8 AS "closenessAvg"
+    FROM "CheckIn"
+   WHERE "coupleId" = $1 AND "localDate" >= $2::date
+  WINDOW w AS (PARTITION BY "partnerId" ORDER BY "localDate" RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)
+   ORDER BY "localDate"`;
+
 /** Mood and closeness per partner with a 7-day moving average computed by a SQL window. */
 export async function moodSeries(coupleId: string, today: string, range: Range) {
   const from = range === "4w" ? addDays(today, -27) : range === "8w" ? addDays(today, -55) : "1900-01-01";
-  return sql<{ partnerId: string; d: string; mood: number; closeness: number; moodAvg: number; closenessAvg: number }>(
-    `SELECT "partnerId", to_char("localDate", 'YYYY-MM-DD') AS d, mood, closeness,
-            round(avg(mood) OVER w, 1)::float8 AS "moodAvg", round(avg(closeness) OVER w, 1)::float8 AS "closenessAvg"
-       FROM "CheckIn"
-      WHERE "coupleId" = $1 AND "localDate" >= $2::date
-     WINDOW w AS (PARTITION BY "partnerId" ORDER BY "localDate" RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)
-      ORDER BY "localDate"`,
-    [coupleId, from],
-  );
+  return sql<{ partnerId: string; d: string; mood: number; closeness: number; moodAvg: number; closenessAvg: number }>(MOOD_SERIES_SQL, [coupleId, from]);
 }
+
+export const ADHERENCE_BY_WEEK_SQL = `SELECT o."assignmentId", (((o."occurrenceDate" - a."startDate") / 7) + 1)::int AS week,
+        count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
+        count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
+   FROM (SELECT e."assignmentId", e."occurrenceDate", count(DISTINCT e.status) AS kinds,
+                avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) AS s
+           FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
+          WHERE a."coupleId" = $1 GROUP BY 1, 2) o
+   JOIN "Assignment" a ON a.id = o."assignmentId"
+  GROUP BY 1, 2 ORDER BY 1, 2`;
 
 /** Per assignment and plan week: kept / partly / missed occurrences (partners' reports combined) and gaps. */
 export async function adherenceByWeek(coupleId: string, timeZone: string, today: string) {
   const assignments = (await assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))).filter((a) => a.spec.cadence !== "as_needed");
-  const rows = await sql<{ assignmentId: string; week: number; kept: number; partly: number; missed: number; gaps: number; score: number }>(
-    `SELECT o."assignmentId", (((o."occurrenceDate" - a."startDate") / 7) + 1)::int AS week,
-            count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
-            count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
-       FROM (SELECT e."assignmentId", e."occurrenceDate", count(DISTINCT e.status) AS kinds,
-                    avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) AS s
-               FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
-              WHERE a."coupleId" = $1 GROUP BY 1, 2) o
-       JOIN "Assignment" a ON a.id = o."assignmentId"
-      GROUP BY 1, 2 ORDER BY 1, 2`,
-    [coupleId],
-  );
+  const rows = await sql<{ assignmentId: string; week: number; kept: number; partly: number; missed: number; gaps: number; score: number }>(ADHERENCE_BY_WEEK_SQL, [coupleId]);
   const perAssignment = assignments.map((a) => ({
     id: a.id,
     title: a.title,
@@ -215,50 +211,48 @@ export async function adherenceByWeek(coupleId: string, timeZone: string, today:
   return { perAssignment, overall };
 }
 
+export const PERCEPTION_GAPS_SQL = `SELECT a.id AS "assignmentId", a.title, to_char(e."occurrenceDate", 'YYYY-MM-DD') AS d,
+         string_agg(u.name || ': ' || e.status::text, '; ' ORDER BY u.name) AS reports
+    FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" JOIN "User" u ON u.id = e."reporterId"
+   WHERE a."coupleId" = $1
+   GROUP BY a.id, a.title, e."occurrenceDate"
+  HAVING count(DISTINCT e.status) > 1
+   ORDER BY e."occurrenceDate" DESC
+   LIMIT 200`;
+
 export async function perceptionGaps(coupleId: string) {
-  return sql<{ assignmentId: string; title: string; d: string; reports: string }>(
-    `SELECT a.id AS "assignmentId", a.title, to_char(e."occurrenceDate", 'YYYY-MM-DD') AS d,
-            string_agg(u.name || ': ' || e.status::text, '; ' ORDER BY u.name) AS reports
-       FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId" JOIN "User" u ON u.id = e."reporterId"
-      WHERE a."coupleId" = $1
-      GROUP BY a.id, a.title, e."occurrenceDate"
-     HAVING count(DISTINCT e.status) > 1
-      ORDER BY e."occurrenceDate" DESC
-      LIMIT 200`,
-    [coupleId],
-  );
+  return sql<{ assignmentId: string; title: string; d: string; reports: string }>(PERCEPTION_GAPS_SQL, [coupleId]);
 }
 
+export const CSI_SERIES_SQL = `SELECT s."partnerId", to_char(h."dueDate", 'YYYY-MM-DD') AS d, s.score
+   FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
+  WHERE h."coupleId" = $1 AND h.measure = 'csi4' AND s.status = 'submitted' AND s.score IS NOT NULL
+  ORDER BY h."dueDate"`;
+
 export async function csiSeries(coupleId: string) {
-  return sql<{ partnerId: string; d: string; score: number }>(
-    `SELECT s."partnerId", to_char(h."dueDate", 'YYYY-MM-DD') AS d, s.score
-       FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
-      WHERE h."coupleId" = $1 AND h.measure = 'csi4' AND s.status = 'submitted' AND s.score IS NOT NULL
-      ORDER BY h."dueDate"`,
-    [coupleId],
-  );
+  return sql<{ partnerId: string; d: string; score: number }>(CSI_SERIES_SQL, [coupleId]);
 }
+
+/** $1 couple, $2 first day of this week, $3 first day of the week before */
+export const REVIEW_MOODS_SQL = `SELECT "partnerId", round(avg(mood) FILTER (WHERE "localDate" >= $2::date), 1)::float8 AS now,
+       round(avg(mood) FILTER (WHERE "localDate" < $2::date), 1)::float8 AS before
+  FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $3::date GROUP BY 1`;
+
+/** $1 couple, $2 first day of this week */
+export const REVIEW_COUNTS_SQL = `SELECT (SELECT count(*) FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId" WHERE h."coupleId" = $1 AND s.status = 'submitted' AND s."submittedAt" >= $2::date)::int AS homework,
+  (SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL))::int AS notes,
+  (SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::date)::int AS flags`;
 
 /** What changed in the last 7 days compared with the 7 before — to prepare the next session. */
 export async function weeklyReview(coupleId: string, timeZone: string, today: string) {
   const w1 = addDays(today, -6);
   const w0 = addDays(today, -13);
   const [moods, scoredNow, scoredBefore, [counts], assignments] = await Promise.all([
-    sql<{ partnerId: string; now: number | null; before: number | null }>(
-      `SELECT "partnerId", round(avg(mood) FILTER (WHERE "localDate" >= $2::date), 1)::float8 AS now,
-              round(avg(mood) FILTER (WHERE "localDate" < $2::date), 1)::float8 AS before
-         FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $3::date GROUP BY 1`,
-      [coupleId, w1, w0],
-    ),
+    sql<{ partnerId: string; now: number | null; before: number | null }>(REVIEW_MOODS_SQL, [coupleId, w1, w0]),
     scoredByCouple([coupleId], w1, today),
     scoredByCouple([coupleId], w0, addDays(w1, -1)),
     // homework submitted, check-ins with something shared, and flags opened since the start of the week
-    sql<{ homework: number; notes: number; flags: number }>(
-      `SELECT (SELECT count(*) FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId" WHERE h."coupleId" = $1 AND s.status = 'submitted' AND s."submittedAt" >= $2::date)::int AS homework,
-              (SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL))::int AS notes,
-              (SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::date)::int AS flags`,
-      [coupleId, w1],
-    ),
+    sql<{ homework: number; notes: number; flags: number }>(REVIEW_COUNTS_SQL, [coupleId, w1]),
     assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]])),
   ]);
   const expected = (from: string, to: string) => assignments.filter((a) => a.status !== "completed").reduce((n, a) => n + expectedCount(a.spec, { from, to, pauses: a.pauses }), 0);

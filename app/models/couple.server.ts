@@ -88,19 +88,18 @@ interface OverviewPartner {
   joined: boolean;
 }
 
+export const COUPLE_OVERVIEW_SQL = `SELECT to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."workPausedAt" IS NOT NULL AS paused, c."workPauseReason"::text AS "pauseReason",
+        json_build_object('id', a.id, 'name', a.name, 'email', a.email, 'joined', a."passwordHash" IS NOT NULL) AS a,
+        json_build_object('id', b.id, 'name', b.name, 'email', b.email, 'joined', b."passwordHash" IS NOT NULL) AS b,
+        (SELECT coalesce(json_agg(json_build_object('id', s.id, 'title', s.title, 'target', s.target, 'cadence', s.cadence, 'status', s.status, 'responsible', s.responsible, 'kind', s.kind)
+                                  ORDER BY s."createdAt", s.id), '[]')
+           FROM "Assignment" s WHERE s."coupleId" = c.id) AS assignments
+   FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
+  WHERE c.id = $1`;
+
 /** The couple page's header: plan start, pause state, both partners and the assignments, in one statement. */
 export async function coupleOverview(coupleId: string): Promise<CoupleOverview> {
-  const [row] = await sql<Omit<CoupleOverview, "partners"> & { a: OverviewPartner; b: OverviewPartner }>(
-    `SELECT to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."workPausedAt" IS NOT NULL AS paused, c."workPauseReason"::text AS "pauseReason",
-            json_build_object('id', a.id, 'name', a.name, 'email', a.email, 'joined', a."passwordHash" IS NOT NULL) AS a,
-            json_build_object('id', b.id, 'name', b.name, 'email', b.email, 'joined', b."passwordHash" IS NOT NULL) AS b,
-            (SELECT coalesce(json_agg(json_build_object('id', s.id, 'title', s.title, 'target', s.target, 'cadence', s.cadence, 'status', s.status, 'responsible', s.responsible, 'kind', s.kind)
-                                      ORDER BY s."createdAt", s.id), '[]')
-               FROM "Assignment" s WHERE s."coupleId" = c.id) AS assignments
-       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId"
-      WHERE c.id = $1`,
-    [coupleId],
-  );
+  const [row] = await sql<Omit<CoupleOverview, "partners"> & { a: OverviewPartner; b: OverviewPartner }>(COUPLE_OVERVIEW_SQL, [coupleId]);
   if (!row) throw new Response("Not found", { status: 404 });
   const { a, b, ...rest } = row;
   return { ...rest, partners: [a, b] };

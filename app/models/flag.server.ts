@@ -34,6 +34,21 @@ export interface QueueRow {
   assigneeName: string | null;
 }
 
+/** $1 practice, $2 own therapist id (therapists), $3 therapist filter, $4 severity filter, $5 page size, $6 offset */
+export const QUEUE_PAGE_SQL = `SELECT f.id, f.severity::text AS severity, f.status::text AS status, f.source::text AS source,
+        (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", (extract(epoch FROM f."createdAt") * 1000)::float8 AS "createdMs",
+        pt.name AS "partnerName", pa.name || ' & ' || pb.name AS "coupleNames", th.name AS "therapistName", asg.name AS "assigneeName",
+        count(*) OVER ()::int AS total
+   FROM "SafetyFlag" f
+   JOIN "Couple" c ON c.id = f."coupleId"
+   JOIN "User" th ON th.id = c."therapistId" JOIN "User" pa ON pa.id = c."partnerAId" JOIN "User" pb ON pb.id = c."partnerBId"
+   JOIN "User" pt ON pt.id = f."partnerId" LEFT JOIN "User" asg ON asg.id = f."assigneeId"
+  WHERE f."practiceId" = $1 AND f.status <> 'resolved'
+    AND ($2::text IS NULL OR c."therapistId" = $2) AND ($3::text IS NULL OR c."therapistId" = $3)
+    AND ($4::text IS NULL OR f.severity::text = $4)
+  ORDER BY f.severity DESC, f."dueBy", f."createdAt", f.id COLLATE "C"
+  LIMIT $5 OFFSET $6`;
+
 /**
  * One page of unresolved flags in queue order (the `queueOrder` rule of flag-workflow.ts, written
  * as ORDER BY so the database pages it; a test holds the two together), with the total count.
@@ -44,22 +59,7 @@ export async function listQueue(
   page = 1,
 ): Promise<{ flags: QueueRow[]; total: number; pageSize: number }> {
   if (user.role !== "supervisor" && user.role !== "therapist") return { flags: [], total: 0, pageSize: QUEUE_PAGE_SIZE };
-  const rows = await sql<Omit<QueueRow, "dueBy" | "createdAt"> & { dueMs: number; createdMs: number; total: number }>(
-    `SELECT f.id, f.severity::text AS severity, f.status::text AS status, f.source::text AS source,
-            (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", (extract(epoch FROM f."createdAt") * 1000)::float8 AS "createdMs",
-            pt.name AS "partnerName", pa.name || ' & ' || pb.name AS "coupleNames", th.name AS "therapistName", asg.name AS "assigneeName",
-            count(*) OVER ()::int AS total
-       FROM "SafetyFlag" f
-       JOIN "Couple" c ON c.id = f."coupleId"
-       JOIN "User" th ON th.id = c."therapistId" JOIN "User" pa ON pa.id = c."partnerAId" JOIN "User" pb ON pb.id = c."partnerBId"
-       JOIN "User" pt ON pt.id = f."partnerId" LEFT JOIN "User" asg ON asg.id = f."assigneeId"
-      WHERE f."practiceId" = $1 AND f.status <> 'resolved'
-        AND ($2::text IS NULL OR c."therapistId" = $2) AND ($3::text IS NULL OR c."therapistId" = $3)
-        AND ($4::text IS NULL OR f.severity::text = $4)
-      ORDER BY f.severity DESC, f."dueBy", f."createdAt", f.id COLLATE "C"
-      LIMIT $5 OFFSET $6`,
-    [user.practiceId, user.role === "therapist" ? user.id : null, filters.therapistId ?? null, filters.severity ?? null, QUEUE_PAGE_SIZE, (Math.max(1, page) - 1) * QUEUE_PAGE_SIZE],
-  );
+  const rows = await sql<Omit<QueueRow, "dueBy" | "createdAt"> & { dueMs: number; createdMs: number; total: number }>(QUEUE_PAGE_SQL, [user.practiceId, user.role === "therapist" ? user.id : null, filters.therapistId ?? null, filters.severity ?? null, QUEUE_PAGE_SIZE, (Math.max(1, page) - 1) * QUEUE_PAGE_SIZE]);
   const total = rows[0]?.total ?? (page > 1 ? (await listQueue(user, filters, 1)).total : 0);
   return {
     total,
@@ -225,13 +225,12 @@ export async function resumeWork(user: SessionUser, coupleId: string, note: stri
   return "resumed" as const;
 }
 
+export const OPEN_FLAGS_SQL = `SELECT f.id, f.severity::text AS severity, f.status::text AS status, (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", u.name AS "partnerName"
+   FROM "SafetyFlag" f JOIN "User" u ON u.id = f."partnerId"
+  WHERE f."coupleId" = $1 AND f.status <> 'resolved' ORDER BY f."dueBy", f.id`;
+
 /** Open flags of one couple, for the couple page banner and the caseload. */
 export async function openFlagsForCouple(coupleId: string) {
-  const rows = await sql<{ id: string; severity: Severity; status: QueueRow["status"]; dueMs: number; partnerName: string }>(
-    `SELECT f.id, f.severity::text AS severity, f.status::text AS status, (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", u.name AS "partnerName"
-       FROM "SafetyFlag" f JOIN "User" u ON u.id = f."partnerId"
-      WHERE f."coupleId" = $1 AND f.status <> 'resolved' ORDER BY f."dueBy", f.id`,
-    [coupleId],
-  );
+  const rows = await sql<{ id: string; severity: Severity; status: QueueRow["status"]; dueMs: number; partnerName: string }>(OPEN_FLAGS_SQL, [coupleId]);
   return rows.map((r) => ({ id: r.id, severity: r.severity, status: r.status, dueBy: new Date(r.dueMs), partner: { name: r.partnerName } }));
 }

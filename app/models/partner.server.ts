@@ -11,16 +11,14 @@ import type { SessionUser } from "~/utils/session.server";
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
+export const PARTNER_CONTEXT_SQL = `SELECT c.id, c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused, c."partnerAId", c."partnerBId",
+        a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
+   FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
+  WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`;
+
 export async function partnerContext(user: SessionUser) {
   // On every partner page: one statement, no ORM planning.
-  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>(
-    "mend_partner_context",
-    `SELECT c.id, c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused, c."partnerAId", c."partnerBId",
-            a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
-       FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
-      WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`,
-    [user.practiceId, user.id],
-  );
+  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>("mend_partner_context", PARTNER_CONTEXT_SQL, [user.practiceId, user.id]);
   if (!couple) throw new Response("Not found", { status: 404 });
   const slot = partnerSlot(user.id, couple)!;
   return {
@@ -56,19 +54,19 @@ interface RoutineRow {
   entries: { d: string; st: "kept" | "partly" | "missed"; n: string | null }[];
 }
 
+/** $1 couple, $2 partner, $3 first day of the reports */
+export const ROUTINES_SQL = `SELECT a.id, a.title, a.target, a.kind::text AS kind, a.cadence::text AS cadence, a.weekday, a."timesPerWeek",
+       to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", a."durationWeeks", a.responsible::text AS responsible,
+       (SELECT coalesce(json_agg(json_build_object('s', (extract(epoch FROM pp."startedAt") * 1000)::float8, 'e', (extract(epoch FROM pp."endedAt") * 1000)::float8)), '[]')
+          FROM "PausePeriod" pp WHERE pp."assignmentId" = a.id) AS pauses,
+       (SELECT coalesce(json_agg(json_build_object('d', to_char(e."occurrenceDate", 'YYYY-MM-DD'), 'st', e.status, 'n', e.note)), '[]')
+          FROM "AdherenceEntry" e WHERE e."assignmentId" = a.id AND e."reporterId" = $2 AND e."occurrenceDate" >= $3::date) AS entries
+  FROM "Assignment" a WHERE a."coupleId" = $1 AND a.status = 'active' ORDER BY a."createdAt", a.id`;
+
 /** Active assignments with their own pauses, and this partner's reports for the last 7 days (one statement). */
 export async function routinesFor(ctx: PartnerContext, partnerId: string) {
   const since = addDays(ctx.today, -7);
-  const assignments = await sql<RoutineRow>(
-    `SELECT a.id, a.title, a.target, a.kind::text AS kind, a.cadence::text AS cadence, a.weekday, a."timesPerWeek",
-            to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", a."durationWeeks", a.responsible::text AS responsible,
-            (SELECT coalesce(json_agg(json_build_object('s', (extract(epoch FROM pp."startedAt") * 1000)::float8, 'e', (extract(epoch FROM pp."endedAt") * 1000)::float8)), '[]')
-               FROM "PausePeriod" pp WHERE pp."assignmentId" = a.id) AS pauses,
-            (SELECT coalesce(json_agg(json_build_object('d', to_char(e."occurrenceDate", 'YYYY-MM-DD'), 'st', e.status, 'n', e.note)), '[]')
-               FROM "AdherenceEntry" e WHERE e."assignmentId" = a.id AND e."reporterId" = $2 AND e."occurrenceDate" >= $3::date) AS entries
-       FROM "Assignment" a WHERE a."coupleId" = $1 AND a.status = 'active' ORDER BY a."createdAt", a.id`,
-    [ctx.coupleId, partnerId, since],
-  );
+  const assignments = await sql<RoutineRow>(ROUTINES_SQL, [ctx.coupleId, partnerId, since]);
   return assignments.map((a) => {
     const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: a.startDate, durationWeeks: a.durationWeeks };
     const pauses = pauseRangesFromInstants(a.pauses.map((p) => ({ start: new Date(p.s), end: p.e === null ? null : new Date(p.e) })), ctx.timeZone);
@@ -89,28 +87,29 @@ export async function routinesFor(ctx: PartnerContext, partnerId: string) {
   });
 }
 
+export const TODAY_CHECKIN_SQL = `SELECT mood, closeness FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" = $2::date`;
+
+/** $1 couple, $2 partner, $3 partner slot, $4 last due date shown */
+export const HOMEWORK_DUE_SQL = `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate",
+        EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'draft') AS draft
+   FROM "Homework" h
+  WHERE h."coupleId" = $1 AND h.status = 'active' AND h.assignee IN ($3::"PartnerSlot", 'BOTH') AND h."dueDate" <= $4::date
+    AND NOT EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'submitted')
+  ORDER BY h."dueDate", h.id LIMIT 10`;
+
+export const RECENT_FEEDBACK_SQL = `SELECT s.feedback AS text, (extract(epoch FROM s."feedbackAt") * 1000)::float8 AS "atMs", h.id AS "homeworkId", h.title
+   FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
+  WHERE s."partnerId" = $1 AND s.feedback IS NOT NULL ORDER BY s."feedbackAt" DESC NULLS LAST LIMIT 3`;
+
 export async function todayData(user: SessionUser) {
   const ctx = await partnerContext(user);
   const [checkIn, routines, homework, feedback] = await Promise.all([
-    sql<{ mood: number; closeness: number }>(`SELECT mood, closeness FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" = $2::date`, [user.id, ctx.today]),
+    sql<{ mood: number; closeness: number }>(TODAY_CHECKIN_SQL, [user.id, ctx.today]),
     ctx.paused ? Promise.resolve([]) : routinesFor(ctx, user.id),
     ctx.paused
       ? Promise.resolve([])
-      : sql<{ id: string; title: string; dueDate: string; draft: boolean }>(
-          `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate",
-                  EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'draft') AS draft
-             FROM "Homework" h
-            WHERE h."coupleId" = $1 AND h.status = 'active' AND h.assignee IN ($3::"PartnerSlot", 'BOTH') AND h."dueDate" <= $4::date
-              AND NOT EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'submitted')
-            ORDER BY h."dueDate", h.id LIMIT 10`,
-          [ctx.coupleId, user.id, ctx.slot, addDays(ctx.today, 7)],
-        ),
-    sql<{ text: string; atMs: number; homeworkId: string; title: string }>(
-      `SELECT s.feedback AS text, (extract(epoch FROM s."feedbackAt") * 1000)::float8 AS "atMs", h.id AS "homeworkId", h.title
-         FROM "HomeworkSubmission" s JOIN "Homework" h ON h.id = s."homeworkId"
-        WHERE s."partnerId" = $1 AND s.feedback IS NOT NULL ORDER BY s."feedbackAt" DESC NULLS LAST LIMIT 3`,
-      [user.id],
-    ),
+      : sql<{ id: string; title: string; dueDate: string; draft: boolean }>(HOMEWORK_DUE_SQL, [ctx.coupleId, user.id, ctx.slot, addDays(ctx.today, 7)]),
+    sql<{ text: string; atMs: number; homeworkId: string; title: string }>(RECENT_FEEDBACK_SQL, [user.id]),
   ]);
   return {
     ctx,

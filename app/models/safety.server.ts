@@ -53,19 +53,18 @@ export async function applySafetyRules(tx: Prisma.TransactionClient, scope: Safe
   return { flagIds, paused };
 }
 
+/** $1 practice, $2 partner, $3 first and $4 last (excluded) day of the mood history */
+export const RULE_INPUTS_SQL = `SELECT p."flagPhrases" AS phrases,
+       ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history
+  FROM "Practice" p WHERE p.id = $1`;
+
 /**
  * The signals a check-in would raise, from one read (the practice's phrases and the partner's
  * previous 14 days of mood). Lets the check-in save skip the flag transaction when nothing fires;
  * when something does, `applySafetyRules` evaluates again inside the saving transaction.
  */
 export async function checkInSignals(scope: SafetyScope, input: Extract<SafetyInput, { kind: "checkin" }>): Promise<Signal[]> {
-  const [row] = await preparedSql<{ phrases: string[]; history: number[] }>(
-    "mend_checkin_rule_inputs",
-    `SELECT p."flagPhrases" AS phrases,
-            ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history
-       FROM "Practice" p WHERE p.id = $1`,
-    [scope.practiceId, scope.partnerId, addDays(input.localDate, -14), input.localDate],
-  );
+  const [row] = await preparedSql<{ phrases: string[]; history: number[] }>("mend_checkin_rule_inputs", RULE_INPUTS_SQL, [scope.practiceId, scope.partnerId, addDays(input.localDate, -14), input.localDate]);
   return evaluateCheckIn({ ...input, moodHistory: row?.history ?? [] }, { phrases: row?.phrases ?? [] });
 }
 

@@ -74,7 +74,7 @@ interface SessionRow {
 }
 
 // Every request reads this, so it is one hand-written statement (no ORM query planning per request).
-const SESSION_SQL = `
+export const SESSION_SQL = `
   SELECT s.id, (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresMs", (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenMs",
          s."pending2fa", u.id AS "userId", u.email, u.name, u.role::text AS role, u."practiceId",
          u."disabledAt" IS NOT NULL AS disabled, u."totpEnabledAt" IS NOT NULL AS "totpEnabled",
