@@ -198,7 +198,7 @@ try {
 } finally {
   (server as ChildProcess | null)?.kill("SIGKILL");
   await closeDb().catch(() => {});
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e) => console.warn(`[load] could not drop ${dbName}: ${e instanceof Error ? e.message : e}`));
   await admin.end();
 }
 process.exit(exitCode);
