@@ -422,7 +422,7 @@ check-in p95 target cannot be met together with 32 clients, whatever the code do
 
 ## SQL floor
 
-The statements each page runs (replicated from its loader and model files in scripts/bench/floor.ts),
+The statements each page runs (the application's own statement texts, imported by scripts/bench/floor.ts),
 run ${floorRuns} times in sequence on one connection; p50 of the total.
 
 ${floorTable}
