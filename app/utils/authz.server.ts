@@ -63,14 +63,10 @@ export interface ScopedCouple {
   status: "active" | "paused" | "closed";
 }
 
-// $3: whether to look up if the couple has ever had a safety flag (a supervisor's way in).
-const COUPLE_SQL = `SELECT c.id, c."practiceId", c."therapistId", c."partnerAId", c."partnerBId", c."timeZone", c.status::text AS status,
+/** $1 couple, $2 practice, $3 whether to look up if the couple has ever had a safety flag (a supervisor's way in) */
+export const COUPLE_BY_ID_SQL = `SELECT c.id, c."practiceId", c."therapistId", c."partnerAId", c."partnerBId", c."timeZone", c.status::text AS status,
   CASE WHEN $3::boolean THEN EXISTS (SELECT 1 FROM "SafetyFlag" f WHERE f."coupleId" = c.id) ELSE false END AS "hasFlag"
-  FROM "Couple" c`;
-/** $1 couple, $2 practice, $3 look up past flags */
-export const COUPLE_BY_ID_SQL = `${COUPLE_SQL} WHERE c.id = $1 AND c."practiceId" = $2`;
-/** $1 practice, $2 partner, $3 false */
-export const COUPLE_OF_PARTNER_SQL = `${COUPLE_SQL} WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`;
+  FROM "Couple" c WHERE c.id = $1 AND c."practiceId" = $2`;
 
 /**
  * Loads a couple only if this user may see it in one of the `allowed` ways. A couple the user
@@ -93,18 +89,6 @@ export async function requireCouple(
   }
   const { hasFlag: _, ...scoped } = couple;
   return { couple: scoped, access };
-}
-
-/** The couple a partner belongs to (partners have exactly one). */
-export async function requirePartnerCouple(request: Request, user: SessionUser) {
-  if (user.role !== "partner") {
-    await denied(request, user, "partner-area");
-    throw new Response("This page is for partners.", { status: 403 });
-  }
-  const [couple] = await preparedSql<ScopedCouple & { hasFlag: boolean }>("mend_couple_of_partner", COUPLE_OF_PARTNER_SQL, [user.practiceId, user.id, false]);
-  if (!couple) throw new Response("Not found", { status: 404 });
-  const { hasFlag: _, ...scoped } = couple;
-  return scoped;
 }
 
 export async function denied(
