@@ -12,11 +12,18 @@ import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
 import { pauseForSafety, raise, slaOf, withSafetyRetry } from "./safety.server";
 
-/** Which flags this user may see at all. */
+/** Which flags this user may see at all: the practice's (supervisor), their own couples' (therapist), or none. */
+function flagScopeOf(user: SessionUser): { practiceId: string; therapistId: string | null } | null {
+  if (user.role === "supervisor") return { practiceId: user.practiceId, therapistId: null };
+  if (user.role === "therapist") return { practiceId: user.practiceId, therapistId: user.id };
+  return null;
+}
+
+/** flagScopeOf as an ORM filter. */
 function flagScope(user: SessionUser): Prisma.SafetyFlagWhereInput {
-  if (user.role === "supervisor") return { practiceId: user.practiceId };
-  if (user.role === "therapist") return { practiceId: user.practiceId, couple: { therapistId: user.id } };
-  return { id: "__none__" };
+  const scope = flagScopeOf(user);
+  if (!scope) return { id: "__none__" };
+  return scope.therapistId ? { practiceId: scope.practiceId, couple: { therapistId: scope.therapistId } } : { practiceId: scope.practiceId };
 }
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -34,7 +41,7 @@ export interface QueueRow {
   assigneeName: string | null;
 }
 
-/** $1 practice, $2 own therapist id (therapists), $3 therapist filter, $4 severity filter, $5 page size, $6 offset */
+/** $1 practice and $2 therapist (null: all) from flagScopeOf, $3 therapist filter, $4 severity filter, $5 page size, $6 offset */
 export const QUEUE_PAGE_SQL = `SELECT f.id, f.severity::text AS severity, f.status::text AS status, f.source::text AS source,
         (extract(epoch FROM f."dueBy") * 1000)::float8 AS "dueMs", (extract(epoch FROM f."createdAt") * 1000)::float8 AS "createdMs",
         pt.name AS "partnerName", pa.name || ' & ' || pb.name AS "coupleNames", th.name AS "therapistName", asg.name AS "assigneeName",
@@ -58,8 +65,9 @@ export async function listQueue(
   filters: { therapistId?: string; severity?: Severity } = {},
   page = 1,
 ): Promise<{ flags: QueueRow[]; total: number; pageSize: number }> {
-  if (user.role !== "supervisor" && user.role !== "therapist") return { flags: [], total: 0, pageSize: QUEUE_PAGE_SIZE };
-  const rows = await sql<Omit<QueueRow, "dueBy" | "createdAt"> & { dueMs: number; createdMs: number; total: number }>(QUEUE_PAGE_SQL, [user.practiceId, user.role === "therapist" ? user.id : null, filters.therapistId ?? null, filters.severity ?? null, QUEUE_PAGE_SIZE, (Math.max(1, page) - 1) * QUEUE_PAGE_SIZE]);
+  const scope = flagScopeOf(user);
+  if (!scope) return { flags: [], total: 0, pageSize: QUEUE_PAGE_SIZE };
+  const rows = await sql<Omit<QueueRow, "dueBy" | "createdAt"> & { dueMs: number; createdMs: number; total: number }>(QUEUE_PAGE_SQL, [scope.practiceId, scope.therapistId, filters.therapistId ?? null, filters.severity ?? null, QUEUE_PAGE_SIZE, (Math.max(1, page) - 1) * QUEUE_PAGE_SIZE]);
   const total = rows[0]?.total ?? (page > 1 ? (await listQueue(user, filters, 1)).total : 0);
   return {
     total,
