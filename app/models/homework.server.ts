@@ -89,12 +89,12 @@ export async function giveFeedback(user: SessionUser, coupleId: string, submissi
 }
 
 export const HOMEWORK_LIST_SQL = `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate", h.assignee::text AS assignee, h.visibility::text AS visibility, h.measure, h.status::text AS status,
+       h."completedAt" IS NOT NULL AS complete,
        (SELECT coalesce(json_agg(json_build_object('status', s.status, 'reviewed', s."reviewedAt" IS NOT NULL, 'partnerId', s."partnerId")), '[]')
           FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id) AS submissions
   FROM "Homework" h WHERE h."coupleId" = $1 ORDER BY h."dueDate" DESC, h.id LIMIT 60`;
 
-/** The couple's 60 latest homework (by due date) with each submission's status. */
-export async function homeworkList(coupleId: string) {
-  const rows = await sql<{ id: string; title: string; dueDate: string; assignee: "A" | "B" | "BOTH"; visibility: "shared" | "therapist_only"; measure: string | null; status: string; submissions: { status: "draft" | "submitted"; reviewed: boolean; partnerId: string }[] }>(HOMEWORK_LIST_SQL, [coupleId]);
-  return rows;
+/** The couple's 60 latest homework (by due date) with each submission's status; `complete` once everyone assigned has submitted (the trigger-kept completedAt). */
+export function homeworkList(coupleId: string) {
+  return sql<{ id: string; title: string; dueDate: string; assignee: "A" | "B" | "BOTH"; visibility: "shared" | "therapist_only"; measure: string | null; status: string; complete: boolean; submissions: { status: "draft" | "submitted"; reviewed: boolean; partnerId: string }[] }>(HOMEWORK_LIST_SQL, [coupleId]);
 }

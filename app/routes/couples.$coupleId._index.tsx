@@ -85,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       submitted: h.submissions.filter((s) => s.status === "submitted").length,
       toReview: h.submissions.filter((s) => s.status === "submitted" && !s.reviewed).length,
       expected: h.assignee === "BOTH" ? 2 : 1,
-      overdue: h.dueDate < today && h.submissions.filter((s) => s.status === "submitted").length < (h.assignee === "BOTH" ? 2 : 1),
+      overdue: h.dueDate < today && !h.complete,
     })),
   };
 }
