@@ -32,22 +32,22 @@ async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string,
   });
 }
 
-// LATERAL: one index range scan on (assignmentId, occurrenceDate) per assignment, whatever the
-// table size (a join let the planner pick a parallel sequential scan on smaller practices).
-// $1 couple ids, $2 first and $3 last day.
+// Each couple's own date range ($1 couple ids, $2 first and $3 last days, in step). LATERAL: one
+// index range scan on (assignmentId, occurrenceDate) per assignment, whatever the table size (a
+// join let the planner pick a parallel sequential scan on smaller practices).
 export const SCORED_BY_COUPLE_SQL = `SELECT a."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
-   FROM "Assignment" a
+   FROM unnest($1::text[], $2::date[], $3::date[]) AS t(id, d0, d1)
+   JOIN "Assignment" a ON a."coupleId" = t.id
    CROSS JOIN LATERAL (
      SELECT e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
        FROM "AdherenceEntry" e
-      WHERE e."assignmentId" = a.id AND e."occurrenceDate" BETWEEN $2::date AND $3::date
+      WHERE e."assignmentId" = a.id AND e."occurrenceDate" BETWEEN t.d0 AND t.d1
       GROUP BY 1) o
-  WHERE a."coupleId" = ANY($1::text[])
   GROUP BY 1`;
 
-/** Occurrence scores (mean of the partners' reports) summed per couple over a date range. */
-async function scoredByCouple(coupleIds: string[], from: string, to: string) {
-  return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(SCORED_BY_COUPLE_SQL, [coupleIds, from, to]);
+/** Occurrence scores (mean of the partners' reports) summed per couple, each over its own date range. */
+async function scoredByCouple(ranges: { coupleId: string; from: string; to: string }[]) {
+  return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(SCORED_BY_COUPLE_SQL, [ranges.map((r) => r.coupleId), ranges.map((r) => r.from), ranges.map((r) => r.to)]);
 }
 
 type Severity = keyof typeof SEV_RANK;
@@ -101,11 +101,11 @@ export async function caseload(user: SessionUser) {
   const todayByZone = new Map([...new Set(tz.values())].map((z) => [z, localDateOf(now, z)]));
   const today = new Map(couples.map((c) => [c.id, todayByZone.get(c.timeZone)!]));
   const anyToday = [...todayByZone.values()].sort().at(-1)!;
-  const from14 = addDays(anyToday, -14);
   const [moods, scored, overdue, assignments] = await Promise.all([
     // one row per partner: dates and moods of the last 8 days, oldest first
     sql<{ partnerId: string; days: string[]; moods: number[] }>(CASELOAD_MOODS_SQL, [ids, addDays(anyToday, -8)]),
-    scoredByCouple(ids, from14, anyToday),
+    // the same 14 days (in the couple's own zone) as the expected occurrences below
+    scoredByCouple(ids.map((id) => ({ coupleId: id, from: addDays(today.get(id)!, -13), to: today.get(id)! }))),
     // Homework past its due date (in the couple's own zone) that someone assigned has not submitted.
     sql<{ coupleId: string; n: number }>(OVERDUE_HOMEWORK_SQL, [ids, ids.map((id) => today.get(id)!)]),
     assignmentsWithPauses(ids, tz),
@@ -249,8 +249,8 @@ export async function weeklyReview(coupleId: string, timeZone: string, today: st
   const w0 = addDays(today, -13);
   const [moods, scoredNow, scoredBefore, [counts], assignments] = await Promise.all([
     sql<{ partnerId: string; now: number | null; before: number | null }>(REVIEW_MOODS_SQL, [coupleId, w1, w0]),
-    scoredByCouple([coupleId], w1, today),
-    scoredByCouple([coupleId], w0, addDays(w1, -1)),
+    scoredByCouple([{ coupleId, from: w1, to: today }]),
+    scoredByCouple([{ coupleId, from: w0, to: addDays(w1, -1) }]),
     // homework submitted, check-ins with something shared, and flags opened since the start of the week
     sql<{ homework: number; notes: number; flags: number }>(REVIEW_COUNTS_SQL, [coupleId, w1]),
     assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]])),

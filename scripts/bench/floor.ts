@@ -57,7 +57,7 @@ const audit = (actorId: string, practiceId: string, entity: string, entityId: st
 
 const assignmentsAndPauses = (ids: string[]): Query[] => [q("assignments", ASSIGNMENTS_SQL, [ids]), q("pauses", PAUSES_SQL, [ids])];
 
-const scoredByCouple = (label: string, ids: string[], from: string, to: string) => q(label, SCORED_BY_COUPLE_SQL, [ids, from, to]);
+const scoredByCouple = (label: string, ids: string[], from: string, to: string) => q(label, SCORED_BY_COUPLE_SQL, [ids, ids.map(() => from), ids.map(() => to)]);
 
 /** GET /caseload — a therapist's 50 couples with their roll-ups. */
 export function caseloadQueries(c: FloorContext): Query[] {
@@ -66,7 +66,7 @@ export function caseloadQueries(c: FloorContext): Query[] {
     session(c.therapist.sessionId),
     q("couples, last check-ins, open flags", CASELOAD_COUPLES_SQL, [c.practiceId, c.therapist.id]),
     q("8-day moods", CASELOAD_MOODS_SQL, [ids, addDays(c.today, -8)]),
-    scoredByCouple("14-day adherence", ids, addDays(c.today, -14), c.today),
+    scoredByCouple("14-day adherence", ids, addDays(c.today, -13), c.today),
     q("overdue homework", OVERDUE_HOMEWORK_SQL, [ids, ids.map(() => c.today)]),
     ...assignmentsAndPauses(ids),
   ];

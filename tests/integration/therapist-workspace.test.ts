@@ -43,6 +43,21 @@ describe("caseload figures against known data", () => {
     expect(rows[0]!.id).toBe(w.coupleA.id);
   });
 
+  it("caseload adherence counts reports from the same 14 days as the expected occurrences", async () => {
+    const w = await createWorld();
+    const today = localDateOf(new Date(), NY);
+    // daily for 20 days: 14 expected in the window today-13 … today
+    const a = await prisma.assignment.create({ data: { coupleId: w.coupleA.id, title: "Call", target: "by 8 PM every day", cadence: "daily", startDate: new Date(`${addDays(today, -20)}T00:00:00Z`), createdById: w.therapist.id } });
+    // kept by both on day -14 (just outside the window) and on day -13 (its first day)
+    for (const d of [14, 13]) {
+      for (const r of [w.partnerA1.id, w.partnerA2.id]) await prisma.adherenceEntry.create({ data: { assignmentId: a.id, occurrenceDate: new Date(`${addDays(today, -d)}T00:00:00Z`), reporterId: r, status: "kept" } });
+    }
+    const res = await call(caseloadRoute.loader, await getRequest("/caseload", w.therapist));
+    const row = (res.data as { rows: { id: string; adherence14: number | null }[] }).rows.find((r) => r.id === w.coupleA.id)!;
+    // 1 kept of 14 expected = 7.1% → 7 (the report from day -14 is not counted)
+    expect(row.adherence14).toBe(7);
+  });
+
   it("a kept/partly disagreement counts 0.75 on the caseload and in the plan-week table alike", async () => {
     const w = await createWorld();
     const today = localDateOf(new Date(), NY);
