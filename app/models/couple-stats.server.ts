@@ -32,6 +32,11 @@ async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string,
   });
 }
 
+/** Occurrences a couple's assignments (ended ones excluded) expected between two days, pauses left out. */
+function expectedOver(assignments: Awaited<ReturnType<typeof assignmentsWithPauses>>, from: string, to: string) {
+  return assignments.filter((a) => a.status !== "completed").reduce((n, a) => n + expectedCount(a.spec, { from, to, pauses: a.pauses }), 0);
+}
+
 // Each couple's own date range ($1 couple ids, $2 first and $3 last days, in step). LATERAL: one
 // index range scan on (assignmentId, occurrenceDate) per assignment, whatever the table size (a
 // join let the planner pick a parallel sequential scan on smaller practices).
@@ -101,27 +106,27 @@ export async function caseload(user: SessionUser) {
   const todayByZone = new Map([...new Set(tz.values())].map((z) => [z, localDateOf(now, z)]));
   const today = new Map(couples.map((c) => [c.id, todayByZone.get(c.timeZone)!]));
   const anyToday = [...todayByZone.values()].sort().at(-1)!;
+  // Adherence over each couple's last 14 days in its own zone: reports and expected occurrences alike.
+  const windows = ids.map((id) => ({ coupleId: id, from: addDays(today.get(id)!, -13), to: today.get(id)! }));
   const [moods, scored, overdue, assignments] = await Promise.all([
     // one row per partner: dates and moods of the last 8 days, oldest first
     sql<{ partnerId: string; days: string[]; moods: number[] }>(CASELOAD_MOODS_SQL, [ids, addDays(anyToday, -8)]),
-    // the same 14 days (in the couple's own zone) as the expected occurrences below
-    scoredByCouple(ids.map((id) => ({ coupleId: id, from: addDays(today.get(id)!, -13), to: today.get(id)! }))),
+    scoredByCouple(windows),
     // Homework past its due date (in the couple's own zone) that someone assigned has not submitted.
     sql<{ coupleId: string; n: number }>(OVERDUE_HOMEWORK_SQL, [ids, ids.map((id) => today.get(id)!)]),
     assignmentsWithPauses(ids, tz),
   ]);
   const moodsOf = new Map(moods.map((m) => [m.partnerId, m]));
   const scoredOf = new Map(scored.map((r) => [r.coupleId, r]));
+  const windowOf = new Map(windows.map((w) => [w.coupleId, w]));
   const overdueOf = new Map(overdue.map((r) => [r.coupleId, r.n]));
   const assignmentsOf = groupBy(assignments, (a) => a.coupleId);
   return couples
     .map((c) => {
       const t = today.get(c.id)!;
       const week = Math.floor(diffDays(t, c.startDate) / 7) + 1;
-      const from = addDays(t, -13);
-      const expected = (assignmentsOf.get(c.id) ?? [])
-        .filter((a) => a.status !== "completed")
-        .reduce((sum, a) => sum + expectedCount(a.spec, { from, to: t, pauses: a.pauses }), 0);
+      const { from, to } = windowOf.get(c.id)!;
+      const expected = expectedOver(assignmentsOf.get(c.id) ?? [], from, to);
       const weekAgo = addDays(t, -7);
       const trend = (pid: string) => {
         const m = moodsOf.get(pid);
@@ -255,8 +260,7 @@ export async function weeklyReview(coupleId: string, timeZone: string, today: st
     sql<{ homework: number; notes: number; flags: number }>(REVIEW_COUNTS_SQL, [coupleId, w1]),
     assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]])),
   ]);
-  const expected = (from: string, to: string) => assignments.filter((a) => a.status !== "completed").reduce((n, a) => n + expectedCount(a.spec, { from, to, pauses: a.pauses }), 0);
-  const now = adherencePercent({ kept: scoredNow[0]?.score ?? 0, partly: 0, expected: expected(w1, today) });
-  const before = adherencePercent({ kept: scoredBefore[0]?.score ?? 0, partly: 0, expected: expected(w0, addDays(w1, -1)) });
+  const now = adherencePercent({ kept: scoredNow[0]?.score ?? 0, partly: 0, expected: expectedOver(assignments, w1, today) });
+  const before = adherencePercent({ kept: scoredBefore[0]?.score ?? 0, partly: 0, expected: expectedOver(assignments, w0, addDays(w1, -1)) });
   return { moods, adherenceNow: now, adherenceBefore: before, missed: scoredNow[0]?.missed ?? 0, homeworkSubmitted: counts?.homework ?? 0, sharedNotes: counts?.notes ?? 0, newFlags: counts?.flags ?? 0 };
 }
