@@ -472,7 +472,9 @@ export function evaluateText(text: string | null | undefined, config: RuleConfig
   ];
 }
 
-/** Points below the 14-day average at which a mood drop is flagged. */
+/** The baseline for a mood drop: the partner's check-ins of this many days before today's. */
+export const MOOD_HISTORY_DAYS = 14;
+/** Points below the baseline average at which a mood drop is flagged. */
 export const MOOD_DROP_POINTS = 4;
 /**
  * Fewer earlier check-ins than this make no baseline: with one or two days, the "average" is

@@ -3,7 +3,7 @@
  * routine note or help request, so a flag can never be lost between "saved" and "flagged".
  */
 import type { Prisma } from "@prisma/client";
-import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, pausesConjointWork, type Signal } from "~/domain/flag-rules";
+import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, MOOD_HISTORY_DAYS, pausesConjointWork, type Signal } from "~/domain/flag-rules";
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
@@ -34,7 +34,7 @@ export async function applySafetyRules(tx: Prisma.TransactionClient, scope: Safe
   let signals: Signal[];
   if (input.kind === "checkin") {
     const history = await tx.checkIn.findMany({
-      where: { partnerId: scope.partnerId, localDate: { gte: new Date(`${addDays(input.localDate, -14)}T00:00:00Z`), lt: new Date(`${input.localDate}T00:00:00Z`) } },
+      where: { partnerId: scope.partnerId, localDate: { gte: new Date(`${addDays(input.localDate, -MOOD_HISTORY_DAYS)}T00:00:00Z`), lt: new Date(`${input.localDate}T00:00:00Z`) } },
       select: { mood: true },
     });
     signals = evaluateCheckIn({ ...input, moodHistory: history.map((h) => h.mood) }, config);
@@ -60,11 +60,11 @@ export const RULE_INPUTS_SQL = `SELECT p."flagPhrases" AS phrases,
 
 /**
  * The signals a check-in would raise, from one read (the practice's phrases and the partner's
- * previous 14 days of mood). Lets the check-in save skip the flag transaction when nothing fires;
+ * previous MOOD_HISTORY_DAYS of mood). Lets the check-in save skip the flag transaction when nothing fires;
  * when something does, `applySafetyRules` evaluates again inside the saving transaction.
  */
 export async function checkInSignals(scope: SafetyScope, input: Extract<SafetyInput, { kind: "checkin" }>): Promise<Signal[]> {
-  const [row] = await preparedSql<{ phrases: string[]; history: number[] }>("mend_checkin_rule_inputs", RULE_INPUTS_SQL, [scope.practiceId, scope.partnerId, addDays(input.localDate, -14), input.localDate]);
+  const [row] = await preparedSql<{ phrases: string[]; history: number[] }>("mend_checkin_rule_inputs", RULE_INPUTS_SQL, [scope.practiceId, scope.partnerId, addDays(input.localDate, -MOOD_HISTORY_DAYS), input.localDate]);
   return evaluateCheckIn({ ...input, moodHistory: row?.history ?? [] }, { phrases: row?.phrases ?? [] });
 }
 
