@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueOn, expectedByPlanWeek, expectedCount, pauseRangesFromInstants, planWeekOf, reportable, type ScheduleSpec } from "./schedule";
+import { dueOn, expectedByPlanWeek, expectedCount, pauseRangesFromInstants, planWeekOf, reportable, specOf, type ScheduleSpec } from "./schedule";
 
 const daily: ScheduleSpec = { cadence: "daily", startDate: "2025-03-03", durationWeeks: 8 }; // a Monday
 const weekly: ScheduleSpec = { cadence: "weekly", weekday: 3, startDate: "2025-03-03", durationWeeks: 8 }; // Wednesdays
@@ -91,5 +91,14 @@ describe("pauseRangesFromInstants", () => {
 
   it("a pause lifted the same day covers nothing", () => {
     expect(pauseRangesFromInstants([{ start: new Date("2025-03-05T13:00:00Z"), end: new Date("2025-03-05T18:00:00Z") }], "UTC")).toEqual([]);
+  });
+});
+
+describe("specOf", () => {
+  it.each([
+    ["a Date from the ORM", new Date("2026-03-08T00:00:00Z")],
+    ["a YYYY-MM-DD string from SQL", "2026-03-08"],
+  ])("reads the start date from %s", (_label, startDate) => {
+    expect(specOf({ cadence: "weekly", weekday: 2, timesPerWeek: null, startDate, durationWeeks: 8 })).toEqual({ cadence: "weekly", weekday: 2, timesPerWeek: null, startDate: "2026-03-08", durationWeeks: 8 });
   });
 });

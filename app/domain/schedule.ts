@@ -14,6 +14,12 @@ export interface ScheduleSpec {
   durationWeeks: number;
 }
 
+/** The schedule of an assignment row, whether its start date came back as a Date (ORM) or "YYYY-MM-DD" (SQL). */
+export function specOf(a: { cadence: Cadence; weekday: number | null; timesPerWeek: number | null; startDate: Date | LocalDate; durationWeeks: number }): ScheduleSpec {
+  const startDate = typeof a.startDate === "string" ? a.startDate : a.startDate.toISOString().slice(0, 10);
+  return { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate, durationWeeks: a.durationWeeks };
+}
+
 /** Inclusive local-date ranges when work was paused; `to: null` = still paused. */
 export interface PauseRange {
   from: LocalDate;

@@ -1,11 +1,11 @@
 /** A partner's report on one occurrence of an assignment (either partner may report on any). */
 import type { Report } from "@prisma/client";
 import { addDays } from "~/domain/dates";
-import { pauseRangesFromInstants, isPaused, reportable } from "~/domain/schedule";
+import { pauseRangesFromInstants, isPaused, reportable, specOf } from "~/domain/schedule";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
-import { asDate, specOf, type PartnerContext } from "./partner.server";
+import { asDate, type PartnerContext } from "./partner.server";
 import { applySafetyRules, withSafetyRetry } from "./safety.server";
 
 export const LATE_LOG_DAYS = 7;

@@ -5,7 +5,7 @@
  */
 import { adherencePercent } from "~/domain/adherence";
 import { addDays, diffDays, localDateOf } from "~/domain/dates";
-import { expectedByPlanWeek, expectedCount, pauseRangesFromInstants, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
+import { expectedByPlanWeek, expectedCount, pauseRangesFromInstants, specOf, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
 import { sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
@@ -27,8 +27,7 @@ async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string,
   return assignments.map((a) => {
     const own = pauses.filter((p) => p.coupleId === a.coupleId && (p.assignmentId === null || p.assignmentId === a.id));
     const ranges: PauseRange[] = pauseRangesFromInstants(own.map((p) => ({ start: new Date(p.startMs), end: p.endMs === null ? null : new Date(p.endMs) })), timeZones.get(a.coupleId) ?? "UTC");
-    const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: a.startDate, durationWeeks: a.durationWeeks };
-    return { ...a, spec, pauses: ranges };
+    return { ...a, spec: specOf(a), pauses: ranges };
   });
 }
 

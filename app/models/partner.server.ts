@@ -4,7 +4,7 @@
  */
 import { addDays, localDateOf } from "~/domain/dates";
 import { partnerSlot } from "~/domain/permissions";
-import { dueOn, pauseRangesFromInstants, type ScheduleSpec } from "~/domain/schedule";
+import { dueOn, pauseRangesFromInstants, specOf, type ScheduleSpec } from "~/domain/schedule";
 import { preparedSql, prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
@@ -35,10 +35,6 @@ export async function partnerContext(user: SessionUser) {
 }
 export type PartnerContext = Awaited<ReturnType<typeof partnerContext>>;
 
-export function specOf(a: { cadence: ScheduleSpec["cadence"]; weekday: number | null; timesPerWeek: number | null; startDate: Date; durationWeeks: number }): ScheduleSpec {
-  return { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: iso(a.startDate), durationWeeks: a.durationWeeks };
-}
-
 interface RoutineRow {
   id: string;
   title: string;
@@ -68,7 +64,7 @@ export async function routinesFor(ctx: PartnerContext, partnerId: string) {
   const since = addDays(ctx.today, -7);
   const assignments = await sql<RoutineRow>(ROUTINES_SQL, [ctx.coupleId, partnerId, since]);
   return assignments.map((a) => {
-    const spec: ScheduleSpec = { cadence: a.cadence, weekday: a.weekday, timesPerWeek: a.timesPerWeek, startDate: a.startDate, durationWeeks: a.durationWeeks };
+    const spec = specOf(a);
     const pauses = pauseRangesFromInstants(a.pauses.map((p) => ({ start: new Date(p.s), end: p.e === null ? null : new Date(p.e) })), ctx.timeZone);
     const reports = Object.fromEntries(a.entries.map((e) => [e.d, { status: e.st, note: e.n }]));
     const recentDue = Array.from({ length: 8 }, (_, i) => addDays(ctx.today, -i)).filter((d) => dueOn(spec, d, pauses));
