@@ -1,0 +1,332 @@
+/**
+ * The concept engine: reads a note the way a careful couples therapist would, and says which
+ * danger concepts it contains, how severe each is, and which words show it.
+ *
+ *  1. Normalise (normalize.ts): lower case, accents, apostrophes, emoji, slang, typos of lethal words.
+ *  2. Try every rule (concepts.ts) whose anchor word occurs in the note. A match is then checked
+ *     against its sentence:
+ *       • sense exclusions ("choked up", "beat me at chess", "the knife slipped while chopping");
+ *       • who did it — a thing ("the heat is killing me") cancels it; a third party makes it a
+ *         low review; a parent, or an earlier partner long ago, makes it low "past abuse";
+ *       • a sport, game, media, cooking or accident word close by makes it a low review;
+ *       • scoped negation ("I'm not afraid of him") — only for states, never for an act.
+ *  3. Lift to imminent: a time or presence ("tonight", "on his way", "outside") or a means at
+ *     hand near a violent concept; a method, plan, means or date near the writer's suicidal thoughts.
+ *  4. Monitoring after a separation is stalking (high).
+ *  5. A lethal word that no rule explained, outside any idiom or domain, is a low "review".
+ *  6. The practice's own phrases add findings at their own severity.
+ * Pure and synchronous; the work is linear in the note's length.
+ */
+import {
+  FAMILY_SET, IMMINENT_RE, IMMINENT_TIME_RE, LANGUAGES, PAST_TIME_RE, RULES, SEPARATION_RE, SUICIDE_MEANS_RE,
+  type Concept, type Language, type Rule,
+} from "./concepts";
+import { DOMAIN_WORDS, PARTNER_NOUNS, PARTNER_PRONOUNS, PAST_MARKERS, SUBJECT_SKIP, THING_SUBJECTS, THIRD_PARTIES } from "./lexicon";
+import { normalize, type Normalized } from "./normalize";
+import { phraseRegExp } from "./pattern";
+import { maxSeverity, severityRank, type Severity } from "./severity";
+
+export interface Span {
+  /** position and length in the ORIGINAL text (UTF-16 code units) */
+  index: number;
+  length: number;
+}
+
+export interface Finding {
+  concept: Concept;
+  severity: Severity;
+  reason: string;
+  spans: Span[];
+  /** the rule that matched (for tests and the "try a note" box) */
+  rule: string;
+}
+
+export interface PracticePhrase {
+  phrase: string;
+  severity: Severity;
+  /** "any" (or missing): checked whatever the partner's language */
+  language?: Language | "any";
+}
+
+export interface AnalyzeOptions {
+  /** languages to read the note in besides English (default: every built-in language) */
+  languages?: readonly Language[];
+  /** first names of the couple's partners: they count as "the partner" in the patterns */
+  names?: readonly string[];
+  /** the practice's own phrases, added to the built-in concepts */
+  phrases?: readonly PracticePhrase[];
+}
+
+export interface Analysis {
+  severity: Severity | "none";
+  findings: Finding[];
+  /** the concepts found, most severe first */
+  concerns: Concept[];
+}
+
+const SKIP = new Set(SUBJECT_SKIP);
+const PARTNERS = new Set([...PARTNER_PRONOUNS, ...PARTNER_NOUNS.filter((n) => !n.includes(" "))]);
+const THINGS = new Set(THING_SUBJECTS);
+const THIRD = new Set(THIRD_PARTIES);
+const SELF = new Set(["i", "im", "ive", "id", "i m"]);
+const EX_PREFIX = new Set(["ex", "former", "first", "previous", "old", "late"]);
+const DOMAIN = new Set(DOMAIN_WORDS);
+const NOBODY = new Set(["nobody", "noone", "nothing", "none", "nadie", "nada"]);
+/** Someone named in the clause before the match (for rules where a person must do it). */
+function personBefore(pre: string): boolean {
+  const toks = pre.split(" ").slice(-9);
+  return toks.some((w, i) => PARTNERS.has(w) || (w === "ex") || (PARTNERS.has(toks[i + 1] ?? "") && w === "my"));
+}
+const FAMILY_OR_EX_RE = /(?<![^ \n])(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
+/** "he has never hit me", "nobody has ever hurt me": a plain denial of an act (not "he didn't REALLY hit me"). */
+function deniedAct(pre: string, sentence: string): boolean {
+  const toks = pre.split(" ").filter(Boolean);
+  let j = toks.length - 1;
+  while (j >= 0 && ["has", "have", "had", "ever", "once", "even", "s", "would", "will", "did", "does", "do", "is", "was", "been"].includes(toks[j]!)) j--;
+  const w = toks[j];
+  const denial = w === "never" || (w === "ever" && ["not", "hasnt", "havent", "hadnt"].includes(toks[j - 1] ?? "")) || NOBODY.has(w ?? "");
+  if (!denial) return false;
+  for (const x of sentence.split(" ")) if (REOPENERS.has(x) || x === "just" || x === "only" || x === "except" || x === "really") return false;
+  return true;
+}
+const CHILDHOOD_RE = new RegExp(
+  `(?<![^ \\n])(?:${PAST_MARKERS.filter((m) => m !== "used to" && m !== "years ago" && m !== "year ago" && m !== "long ago" && m !== "long time ago" && m !== "back then" && m !== "hace anos").join("|")})(?![^ \\n])`,
+);
+const LONG_AGO_RE = /(?<![^ \n])(?:years ago|year ago|used to|long ago|long time ago|back then|back in|in the past|decade ago|decades ago|a decade|in (?:19|20)\d\d|hace anos|de joven|when we were married|when i was married|before the divorce|is over|its over|it s over|been over|got out|i left him|i left her|passed away|passed years ago|in my twenties|in my teens|as a kid|as a child|growing up)(?![^ \n])/;
+
+type Who = "partner" | "self" | "thing" | "third" | "family" | "ex" | "nobody" | "name" | "unknown" | "none";
+
+/** Who did it: the first word before the match (skipping adverbs and auxiliaries) that names someone or something. */
+function subjectOf(pre: string, offset = 0, capitalised: ReadonlySet<number> = new Set()): Who {
+  const toks = pre.split(" ");
+  let seen = 0;
+  let at = pre.length;
+  for (let i = toks.length - 1; i >= 0 && seen < 6; i--) {
+    const w = toks[i]!;
+    at -= w.length + (i < toks.length - 1 ? 1 : 0);
+    if (!w || SKIP.has(w)) continue;
+    seen++;
+    const prev = toks[i - 1] ?? "";
+    if (NOBODY.has(w) || (w === "one" && prev === "no")) return "nobody";
+    if (w === "ex" || w === "exhusband" || w === "exwife" || (PARTNERS.has(w) && EX_PREFIX.has(prev))) return "ex";
+    if (PARTNERS.has(w)) return "partner";
+    if (SELF.has(w)) return "self";
+    if (FAMILY_SET.has(w)) return "family";
+    if (THIRD.has(w)) return "third";
+    if (THINGS.has(w)) return "thing";
+    return capitalised.has(offset + at) ? "name" : "unknown";
+  }
+  return "none";
+}
+
+const NEGATORS = new Set(["not", "never", "no", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "havent", "hasnt", "hadnt", "aint", "nunca", "jamas", "ni", "denies", "deny", "denied"]);
+const LINKING = new Set(["am", "be", "been", "being", "is", "was", "were", "are", "feel", "feels", "feeling", "felt", "get", "gets", "getting", "got", "even", "at", "all", "a", "bit", "any", "the", "least", "ever", "have", "had", "having", "im", "i", "really", "actually", "currently", "remotely", "in", "way", "le", "me", "lo", "tengo", "siento", "estoy"]);
+const PLAIN_PREFIX = new Set([
+  "i", "im", "ive", "id", "am", "have", "has", "had", "was", "were", "is", "are", "be", "been", "he", "hes", "she", "shes", "we", "they",
+  "theyre", "you", "honestly", "truly", "definitely", "totally", "absolutely", "really", "just", "also", "still", "and", "so", "ok", "okay",
+  "yes", "well", "actually", "anyway", "personally", "would", "will", "could", "ill", "to", "be", "clear", "for", "the", "record", "no", "yo",
+  "y", "pero", "que", "currently", "right", "now", "thankfully", "luckily", "fortunately",
+]);
+const REOPENERS = new Set([
+  "but", "until", "till", "before", "again", "today", "tonight", "tomorrow", "yesterday", "last", "when", "whenever", "if", "unless",
+  "except", "though", "although", "however", "yet", "sometimes", "lately", "pero", "hasta", "cuando", "aunque", "sino", "anoche", "ayer", "hoy",
+]);
+
+/** "I'm not afraid of him", "no suicidal thoughts": a plain negation right before, with no word in the sentence reopening it. */
+function isNegated(pre: string, sentence: string): boolean {
+  const toks = pre.split(" ").filter(Boolean);
+  let j = toks.length - 1;
+  let linking = 0;
+  let neg = -1;
+  for (; j >= 0; j--) {
+    const w = toks[j]!;
+    if (w === "longer" && toks[j - 1] === "no") {
+      neg = j - 1;
+      break;
+    }
+    if (NEGATORS.has(w)) {
+      neg = j;
+      break;
+    }
+    if (!LINKING.has(w) || ++linking > 4) return false;
+  }
+  if (neg < 0) return false;
+  for (let k = 0; k < neg; k++) if (!PLAIN_PREFIX.has(toks[k]!)) return false;
+  for (const w of sentence.split(" ")) if (REOPENERS.has(w)) return false;
+  return true;
+}
+
+function nearDomain(t: string, s: number, e: number, ss: number, se: number): boolean {
+  const before = t.slice(ss, s).split(" ").slice(-6);
+  const after = t.slice(e, se).split(" ").slice(0, 7);
+  for (const w of before) if (DOMAIN.has(w)) return true;
+  for (const w of after) if (DOMAIN.has(w)) return true;
+  return false;
+}
+
+function sentenceAt(t: string, s: number, e: number): [number, number] {
+  const ss = t.lastIndexOf("\n", s - 1) + 1;
+  const nl = t.indexOf("\n", e);
+  return [ss, nl < 0 ? t.length : nl];
+}
+
+/** The sentence before, this one and the one after, as [start, end). */
+function windowAt(t: string, ss: number, se: number, reach = 1): [number, number] {
+  let ws = ss;
+  let we = se;
+  for (let i = 0; i < reach && ws > 0; i++) ws = t.lastIndexOf("\n", ws - 2) + 1;
+  for (let i = 0; i < reach && we < t.length; i++) {
+    const nl = t.indexOf("\n", we + 1);
+    we = nl < 0 ? t.length : nl;
+  }
+  return [ws, we];
+}
+
+function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
+
+/** Is there a time, presence or means word in [ws, we) whose sentence is not about the past? */
+function imminentCue(t: string, ws: number, we: number): boolean {
+  const w = t.slice(ws, we);
+  if (test(IMMINENT_TIME_RE, w)) return true;
+  IMMINENT_RE.lastIndex = 0;
+  for (const m of w.matchAll(IMMINENT_RE)) {
+    const [cs, ce] = sentenceAt(w, m.index, m.index + m[0].length);
+    if (!test(PAST_TIME_RE, w.slice(cs, ce))) return true;
+  }
+  return false;
+}
+
+function toSpan(n: Normalized, s: number, e: number): Span {
+  const index = n.start[s] ?? 0;
+  return { index, length: (n.end[e - 1] ?? index) - index };
+}
+
+const AMBIGUOUS = new Set([
+  "kill", "kills", "killed", "killing", "murder", "murdered", "murdering", "murders", "gun", "guns", "knife", "knives", "weapon", "weapons",
+  "choke", "choked", "choking", "strangle", "strangled", "strangling", "stab", "stabbed", "stabbing", "rape", "raped", "suicide", "suicidal",
+  "shoot", "pistol", "rifle", "shotgun", "abuse", "abused", "abusive", "violent", "violence", "beat up", "overdose", "matar", "mata", "mato",
+  "pistola", "cuchillo", "arma", "suicidio", "golpes", "violencia",
+]);
+const IDIOM_AFTER = /^ (?:it|time|two birds|the mood|the lights|the engine|the vibe|the music|the conversation|the buzz|the battery|my vibe|the plants?|the weeds|weeds|the bugs?|bugs|the spiders?|a spider|a bug|the mosquito|a mosquito|the fly|a fly|germs|bacteria|the ants|ants|for (?:a|some)|up|on (?:a|my|his|her|the|some)|the game|the presentation|the interview|the exam|the test|el tiempo|de risa|las ganas|the idea|joy|the fun|off the|the chance)\b/;
+const IDIOM_BEFORE = /(?:^|[ \n])(?:dressed to|killer|kill or be|serial|murder mystery|murder mysteries|true crime|the|a|my|his|her|our|toy|water|nerf|glue|nail|staple|heat|squirt|butter|bread|chef|chefs|kitchen|steak|pocket|swiss army|pizza|paring|carving|jump the|top|smoking|son of a|no|elder|substance|alcohol|drug|child|animal|power)\s$/;
+
+export function analyze(text: string | null | undefined, options: AnalyzeOptions = {}): Analysis {
+  if (typeof text !== "string" || !text.trim()) return { severity: "none", findings: [], concerns: [] };
+  const n = normalize(text, options.names);
+  const t = n.text;
+  const languages = new Set<Language>(["en", ...(options.languages ?? LANGUAGES)]);
+  const findings: (Finding & { s: number; e: number; imminent: boolean })[] = [];
+
+  for (const rule of RULES) {
+    if (!languages.has(rule.lang)) continue;
+    if (rule.anchors.length && !rule.anchors.some((a) => n.tokens.has(a))) continue;
+    rule.re.lastIndex = 0;
+    for (const m of t.matchAll(rule.re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (e === s) continue;
+      const finding = judge(rule, t, s, e, n.capitalised);
+      if (finding) findings.push({ ...finding, spans: [toSpan(n, s, e)], rule: rule.id, s, e, imminent: Boolean(rule.imminent) });
+    }
+  }
+
+  // Imminence, the suicide ladder, stalking after separation.
+  const separated = test(SEPARATION_RE, t);
+  for (const f of findings) {
+    const [ss, se] = sentenceAt(t, f.s, f.e);
+    if (f.concept === "suicide" && severityRank(f.severity) >= 1 && f.severity !== "imminent") {
+      const [ws, we] = windowAt(t, ss, se, 2);
+      if (test(SUICIDE_MEANS_RE, t.slice(ws, we))) {
+        const next: Severity = f.severity === "high" ? "imminent" : "high";
+        f.reason += next === "imminent" ? " — with a method, means, plan or time named (C-SSRS 3–5)" : " — with a means named";
+        f.severity = next;
+      }
+    }
+    if (f.concept === "monitoring" && separated) {
+      f.concept = "stalking";
+      f.severity = "high";
+      f.reason = "Monitoring or following after a separation (stalking)";
+      f.imminent = true;
+    } else if (f.concept === "stalking" && !separated && !/stalk/.test(t.slice(f.s, f.e))) {
+      f.concept = "monitoring";
+      f.severity = "medium";
+      f.reason = "Following or watching the writer";
+    }
+    if (f.imminent && severityRank(f.severity) >= 1 && f.severity !== "imminent") {
+      const [ws, we] = windowAt(t, ss, se, 1);
+      if (imminentCue(t, ws, we)) {
+        f.severity = "imminent";
+        f.reason += " — happening now, or with a time or a means at hand";
+      }
+    }
+  }
+
+  // A lethal word no rule explained: a low review, unless it is an idiom or in a sport/game/media/cooking sentence.
+  const covered = (s: number, e: number) => findings.some((f) => f.s <= s && e <= f.e);
+  const words = t.matchAll(/[^ \n]+/g);
+  for (const w of words) {
+    const s = w.index;
+    const e = s + w[0].length;
+    if (!AMBIGUOUS.has(w[0]) || covered(s, e)) continue;
+    const [ss, se] = sentenceAt(t, s, e);
+    if (nearDomain(t, s, e, ss, se) || IDIOM_AFTER.test(t.slice(e, se)) || IDIOM_BEFORE.test(t.slice(Math.max(ss, s - 24), s))) continue;
+    if (findings.some((f) => f.concept === "review")) continue; // one review signal is enough
+    findings.push({ concept: "review", severity: "low", reason: "An ambiguous word with no actor or victim, for review", spans: [toSpan(n, s, e)], rule: "review", s, e, imminent: false });
+  }
+
+  // The practice's own phrases.
+  for (const p of options.phrases ?? []) {
+    if (p.language && p.language !== "any" && !languages.has(p.language)) continue;
+    const norm = normalize(p.phrase).text.replace(/\n/g, " ").trim();
+    if (!norm) continue;
+    for (const m of t.matchAll(phraseRegExp(norm))) {
+      findings.push({ concept: "practice_phrase", severity: p.severity, reason: `The practice's phrase "${p.phrase.trim()}"`, spans: [toSpan(n, m.index, m.index + m[0].length)], rule: "practice", s: m.index, e: m.index + m[0].length, imminent: false });
+    }
+  }
+
+  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.s - b.s);
+  let severity: Severity | "none" = "none";
+  for (const f of findings) severity = severity === "none" ? f.severity : maxSeverity(severity, f.severity);
+  const concerns = [...new Set(findings.map((f) => f.concept))];
+  return { severity, findings: findings.map(({ concept, severity: sv, reason, spans, rule }) => ({ concept, severity: sv, reason, spans, rule })), concerns };
+}
+
+type Judged = Omit<Finding, "spans" | "rule">;
+
+/** A match checked against its sentence: kept as is, lowered, or dropped (null). */
+function judge(rule: Rule, t: string, s: number, e: number, capitalised: ReadonlySet<number>): Judged | null {
+  const [ss, se] = sentenceAt(t, s, e);
+  const sentence = t.slice(ss, se);
+  const pre = t.slice(ss, s);
+  const post = t.slice(e, se);
+  if (rule.afterRe && rule.afterRe.test(post)) return null;
+  if (rule.unlessRe && rule.unlessRe.test(sentence)) return null;
+  if (rule.beforeRe) {
+    const [ws] = windowAt(t, ss, se, 1);
+    if (!rule.beforeRe.test(t.slice(ws, s))) return null;
+  }
+  if (rule.contextRe) {
+    const [ws, we] = windowAt(t, ss, se, 1);
+    if (!rule.contextRe.test(t.slice(ws, we))) return null;
+  }
+  if (rule.negatable && isNegated(pre, sentence)) return null;
+  const violent = rule.severity === "high" || rule.severity === "imminent";
+  const review = (reason: string): Judged => ({ concept: "review", severity: "low", reason });
+  const past = (reason: string): Judged => ({ concept: "past_abuse", severity: "low", reason });
+  if (violent && !rule.negatable && deniedAct(pre, sentence)) return null;
+  if (rule.subject || rule.person) {
+    const who = subjectOf(pre, ss, capitalised);
+    if (who === "thing" || who === "nobody" || who === "self") return null;
+    if (rule.person && who !== "partner" && who !== "ex" && who !== "name" && !personBefore(pre)) return null;
+    if (who === "third") return violent ? review(`${rule.reason}, by someone other than the partner`) : null;
+    if (who === "family") return past(`${rule.reason}, by a parent or relative`);
+    if (who === "ex" && LONG_AGO_RE.test(sentence)) return past(`${rule.reason}, by an earlier partner, in the past`);
+  }
+  if (violent && CHILDHOOD_RE.test(sentence)) return past(`${rule.reason}, in childhood or an earlier relationship`);
+  if (violent && LONG_AGO_RE.test(sentence) && FAMILY_OR_EX_RE.test(sentence)) return past(`${rule.reason}, by a parent or an earlier partner, in the past`);
+  if (rule.domain && nearDomain(t, s, e, ss, se)) return violent ? review(`${rule.reason}? (sport, game, media or cooking words nearby)`) : null;
+  return { concept: rule.concept, severity: rule.severity, reason: rule.reason };
+}

@@ -1,0 +1,270 @@
+/**
+ * Text normalisation for the safety engine, with a map back to the original text so that every
+ * matched span can be highlighted where the partner wrote it.
+ *
+ * The normalised text is made of tokens of letters and digits, lower-cased, accents removed
+ * ("golpeó" → "golpeo"), apostrophes dropped ("didn't" → "didnt"), separated by one space; a
+ * sentence boundary (. ! ? ; … or a line break) becomes "\n". Everything else (commas, quotes,
+ * symbols, emoji without a meaning below) is a space. Then, token by token:
+ *   • a few emoji become words (🔪 knife, 🔫 gun, 💊 pills, 🩸 blood, 🪢 rope);
+ *   • algospeak and text slang become the words they stand for (unalive → kill, kms → kill
+ *     myself, sewerslide → suicide, r*pe / r4pe → rape);
+ *   • letters repeated three or more times collapse ("killlll" → "kill");
+ *   • digits and symbols inside a word are read as letters when that gives a lethal word
+ *     ("k1ll", "su1c1de", "s*icide");
+ *   • misspellings of long lethal words (edit distance 1: "strangeled", "sucide", "threatned")
+ *     are corrected, never onto an ordinary word that happens to be close ("stranger",
+ *     "cooking", "killer" stay as they are).
+ * Linear in the length of the text; no regular expression here can backtrack.
+ */
+
+export interface Normalized {
+  /** tokens separated by " ", sentences by "\n" */
+  text: string;
+  /** for each UTF-16 unit of `text`: start and end (exclusive) in the original string */
+  start: number[];
+  end: number[];
+  /** every token of `text` (for the quick "does this rule's anchor occur at all?" check) */
+  tokens: Set<string>;
+  /** start offsets in `text` of tokens that began with a capital letter mid-sentence (names) */
+  capitalised: Set<number>;
+}
+
+const EMOJI_WORDS: Record<string, string> = {
+  "🔪": "knife",
+  "🗡": "knife",
+  "🔫": "gun",
+  "💊": "pills",
+  "🩸": "blood",
+  "🪢": "rope",
+  "⚰": "coffin",
+};
+
+/** Whole-token replacements: slang, algospeak, text abbreviations (already lower-case, no accents). */
+const SLANG: Record<string, string> = {
+  unalive: "kill",
+  unalived: "killed",
+  unaliving: "killing",
+  unalives: "kills",
+  kms: "kill myself",
+  kys: "kill yourself",
+  sewerslide: "suicide",
+  sewerslided: "suicide",
+  suicid: "suicide",
+  seggs: "sex",
+  abt: "about",
+  bc: "because",
+  cuz: "because",
+  u: "you",
+  ur: "your",
+  w: "with",
+  tmrw: "tomorrow",
+  tonite: "tonight",
+  tonigt: "tonight",
+  "2nite": "tonight",
+  rn: "right now",
+  rite: "right",
+  nite: "night",
+  ppl: "people",
+  hubs: "husband",
+  husb: "husband",
+  hubbie: "hubby",
+  bfs: "bf",
+  yday: "yesterday",
+  od: "overdose",
+  odd: "odd",
+  oded: "overdosed",
+  odd3d: "overdosed",
+  unalivin: "killing",
+  wanna: "want to",
+  gonna: "going to",
+  tryna: "trying to",
+  finna: "going to",
+  gotta: "got to",
+  lemme: "let me",
+  gimme: "give me",
+};
+
+/** The lethal words that digits/symbols inside a word, and single-letter typos, are corrected to. */
+export const LETHAL_WORDS = [
+  "kill", "killed", "killing", "kills", "suicide", "suicidal", "murder", "murdered", "murdering",
+  "strangle", "strangled", "strangling", "strangles", "strangulation", "strangulated", "choke", "choked", "choking", "chokes",
+  "threatened", "threatening", "threaten", "threatens", "overdose", "overdosed", "rape", "raped", "raping",
+  "stabbed", "stabbing", "punched", "punching", "slapped", "slapping", "shoved", "kicked", "kicking",
+  "smothered", "suffocated", "suffocate", "gun", "knife", "knives", "pistol", "weapon",
+  "husband", "boyfriend", "girlfriend", "myself", "throat", "bruises", "bruised", "forced", "hitting", "beaten",
+  "violent", "violence", "abused", "abusive", "frightened", "terrified", "scared", "afraid",
+  "matar", "matarme", "suicidarme", "ahorco", "estrangulo", "golpeo", "golpea", "cuchillo", "pistola",
+];
+const LETHAL = new Set(LETHAL_WORDS);
+
+/** Real words one edit away from a lethal word: never "corrected". */
+const NEAR_MISS_WORDS = new Set([
+  "killer", "killers", "skilled", "filled", "billed", "milled", "willed", "tilled", "hilled", "gilled", "kilned", "chilled", "spilled", "grilled", "drilled", "thrilled",
+  "strange", "stranger", "strangers", "strangely", "strangler", "overdone", "stubbed", "hinting", "rapping", "cooking", "cooked", "cooker", "chokers", "choker", "stroke", "smoke", "smoked", "smoking", "cloke", "broke", "spoke", "woke",
+  "threaded", "treated", "threatener", "murders", "murky", "grape", "rapes", "tape", "taped", "raced", "raked", "rated", "raved",
+  "punches", "launched", "lunched", "munched", "hunched", "bunched", "ticked", "licked", "kicker", "kickin", "picked", "kicks", "kisses",
+  "slipped", "slopped", "flapped", "clapped", "slapper", "shovel", "showed", "shaved", "stabbed",
+  "sun", "gum", "guns", "fun", "run", "gut", "nun", "bun", "son", "knit", "knives", "knifes",
+  "mysef", "husbands", "throats", "forced", "forces", "forged", "beaten", "beaker", "bruiser", "hitter", "sitting", "fitting", "kitting", "hitching",
+  "violet", "violin", "abuses", "abused", "scarred", "scared", "sacred", "scarce", "afraid", "afield", "frightened", "terrified",
+  "matear", "mataron", "golpeo", "golpea", "cuchilla", "pistolas",
+]);
+
+const APOSTROPHE = /['\u2018\u2019\u201B\u02BC\u02BB\u2032\uFF07`\u00B4]/u;
+const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF\uFE0F\uFE0E]/u;
+const SENTENCE_END = /[.!?;\n\r\u2026\u2028\u2029\u0085\u000B\u000C\u3002\uFF01\uFF1F\u00A1\u00BF]/u;
+const WORD = /[\p{L}\p{N}]/u;
+const COMBINING = /\p{M}/u;
+/** Symbols that people type inside a word to dodge filters ("s*icide", "k!ll", "r@pe", "$uicide"). */
+const IN_WORD_SYMBOL = /[*@$!#%+]/u;
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "+": "t" };
+
+interface RawToken {
+  text: string;
+  s: number;
+  e: number;
+  capital: boolean;
+  sentenceStart: boolean;
+}
+
+/** Deletion neighbourhood of every lethal word: for the symmetric-delete edit-distance-1 test. */
+const DELETES = new Map<string, string>();
+for (const w of LETHAL_WORDS) {
+  if (w.length < 7) continue;
+  for (let i = 0; i < w.length; i++) {
+    const d = w.slice(0, i) + w.slice(i + 1);
+    if (!DELETES.has(d)) DELETES.set(d, w);
+  }
+}
+
+/** The lethal word within one edit (insert, delete, substitute, swap) of `w`, if any. */
+export function nearLethal(w: string): string | null {
+  if (w.length < 6 || LETHAL.has(w) || NEAR_MISS_WORDS.has(w)) return null;
+  const direct = DELETES.get(w); // w is a lethal word with one letter missing
+  if (direct) return direct;
+  for (let i = 0; i < w.length; i++) {
+    const d = w.slice(0, i) + w.slice(i + 1);
+    if (LETHAL.has(d) && d.length >= 7) return d; // one letter too many
+    const hit = DELETES.get(d); // substitution or swap
+    if (hit && hit.length === w.length && hit[0] === w[0]) return hit;
+  }
+  return null;
+}
+
+function collapseRepeats(w: string): string {
+  return w.replace(/(\p{L})\1{2,}/gu, "$1");
+}
+
+/** What one raw token reads as (possibly several words), or itself. */
+function canonical(raw: string): string {
+  const bare = raw.replace(/[*@$!#%+]/g, "");
+  let w = SLANG[raw] ?? SLANG[bare];
+  if (w) return w;
+  if (IN_WORD_SYMBOL.test(raw) || /\d/.test(raw)) {
+    const leet = raw.replace(/[0134 57@$!+]/g, (c) => LEET[c] ?? c).replace(/[*#%]/g, "");
+    if (LETHAL.has(leet) || SLANG[leet]) return SLANG[leet] ?? leet;
+    const near = nearLethal(leet.replace(/[^a-z]/g, ""));
+    if (near) return near;
+    // "s*icide": one hidden letter
+    if (raw.includes("*")) {
+      for (const candidate of LETHAL_WORDS) if (candidate.length === raw.length && [...raw].every((c, i) => c === "*" || c === candidate[i])) return candidate;
+    }
+    return bare || raw;
+  }
+  w = collapseRepeats(raw);
+  if (w !== raw && (LETHAL.has(w) || SLANG[w])) return SLANG[w] ?? w;
+  return nearLethal(w) ?? w;
+}
+
+/** Normalises `input` (see the header); safe on any string, including lone surrogates and NUL. */
+export function normalize(input: string, names?: readonly string[]): Normalized {
+  const nameSet = new Set((names ?? []).map((x) => x.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim()).filter((x) => x.length >= 2 && !x.includes(" ")));
+  const raw: RawToken[] = [];
+  const breaks: number[] = []; // index in raw before which a sentence ends
+  let cur = "";
+  let curS = -1;
+  let curE = -1;
+  let curCapital = false;
+  let sentenceStart = true;
+  let at = 0;
+  const flush = () => {
+    if (cur) {
+      raw.push({ text: cur, s: curS, e: curE, capital: curCapital, sentenceStart });
+      sentenceStart = false;
+    }
+    cur = "";
+    curS = -1;
+  };
+  for (const ch of input) {
+    const s = at;
+    at += ch.length;
+    if (INVISIBLE.test(ch) || APOSTROPHE.test(ch) || COMBINING.test(ch)) {
+      if (cur) curE = at;
+      continue;
+    }
+    const emoji = EMOJI_WORDS[ch];
+    if (emoji) {
+      flush();
+      raw.push({ text: emoji, s, e: at, capital: false, sentenceStart });
+      sentenceStart = false;
+      continue;
+    }
+    if (WORD.test(ch) || (cur && IN_WORD_SYMBOL.test(ch))) {
+      if (!cur) {
+        curS = s;
+        curCapital = ch !== ch.toLowerCase();
+      }
+      cur += ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+      curE = at;
+      continue;
+    }
+    if (IN_WORD_SYMBOL.test(ch) && !cur && /[$@]/.test(ch)) {
+      // "$uicide", "@buse": a symbol that starts a word
+      curS = s;
+      curCapital = false;
+      cur = ch;
+      curE = at;
+      continue;
+    }
+    flush();
+    if (SENTENCE_END.test(ch)) {
+      if (breaks[breaks.length - 1] !== raw.length) breaks.push(raw.length);
+      sentenceStart = true;
+    }
+  }
+  flush();
+
+  let text = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  const tokens = new Set<string>();
+  const capitalised = new Set<number>();
+  let b = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    let sep = "";
+    if (i > 0) {
+      sep = " ";
+      while (b < breaks.length && breaks[b]! <= i) {
+        if (breaks[b] === i) sep = "\n";
+        b++;
+      }
+    }
+    if (sep) {
+      text += sep;
+      const prev = raw[i - 1]!;
+      start.push(prev.e);
+      end.push(r.s);
+    }
+    const word = nameSet.has(r.text) ? "partnername" : canonical(r.text.replace(/[#%]/g, "")) || r.text;
+    if (r.capital && !r.sentenceStart) capitalised.add(text.length);
+    for (const part of word.split(" ")) tokens.add(part);
+    text += word;
+    for (let k = 0; k < word.length; k++) {
+      start.push(r.s);
+      end.push(r.e);
+    }
+  }
+  return { text, start, end, tokens, capitalised };
+}
