@@ -79,18 +79,23 @@ function personBefore(pre: string): boolean {
 }
 const FAMILY_OR_EX_RE = /(?<![^ \n])(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
 /** "he has never hit me", "nobody has ever hurt me": a plain denial of an act (not "he didn't REALLY hit me"). */
+const DENIAL_FILLER = new Set([
+  "has", "have", "had", "ever", "once", "even", "s", "would", "will", "did", "does", "do", "is", "was", "been", "me", "or", "nor", "and", "a",
+  "hand", "on", "hurt", "hurts", "hit", "hits", "threatened", "threatens", "touched", "touches", "laid", "raised", "his", "her", "their",
+  "voice", "physically", "harmed", "harms", "at", "home", "in", "the", "house", "anyone", "us",
+]);
 function deniedAct(pre: string, sentence: string): boolean {
   const toks = pre.split(" ").filter(Boolean);
   let j = toks.length - 1;
-  while (j >= 0 && ["has", "have", "had", "ever", "once", "even", "s", "would", "will", "did", "does", "do", "is", "was", "been"].includes(toks[j]!)) j--;
+  while (j >= 0 && DENIAL_FILLER.has(toks[j]!)) j--;
   const w = toks[j];
-  const denial = w === "never" || (w === "ever" && ["not", "hasnt", "havent", "hadnt"].includes(toks[j - 1] ?? "")) || NOBODY.has(w ?? "");
+  const denial = w === "never" || ((w === "not" || w === "hasnt" || w === "havent" || w === "hadnt") && toks[j + 1] === "ever") || NOBODY.has(w ?? "") || (w === "one" && toks[j - 1] === "no");
   if (!denial) return false;
   for (const x of sentence.split(" ")) if (REOPENERS.has(x) || x === "just" || x === "only" || x === "except" || x === "really") return false;
   return true;
 }
 const CHILDHOOD_RE = new RegExp(
-  `(?<![^ \\n])(?:${PAST_MARKERS.filter((m) => m !== "used to" && m !== "years ago" && m !== "year ago" && m !== "long ago" && m !== "long time ago" && m !== "back then" && m !== "hace anos").join("|")})(?![^ \\n])`,
+  `(?<![^ \\n])(?:when i was (?:a kid|little|young|a child|a teen|a teenager|growing up|small|in school|\\d+)|${PAST_MARKERS.filter((m) => !["used to", "years ago", "year ago", "long ago", "long time ago", "back then", "hace anos", "when i was"].includes(m)).join("|")})(?![^ \\n])`,
 );
 const LONG_AGO_RE = /(?<![^ \n])(?:years ago|year ago|used to|long ago|long time ago|back then|back in|in the past|decade ago|decades ago|a decade|in (?:19|20)\d\d|hace anos|de joven|when we were married|when i was married|before the divorce|is over|its over|it s over|been over|got out|i left him|i left her|passed away|passed years ago|in my twenties|in my teens|as a kid|as a child|growing up)(?![^ \n])/;
 
@@ -319,7 +324,8 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
   if (violent && !rule.negatable && deniedAct(pre, sentence)) return null;
   if (rule.subject || rule.person) {
     const who = subjectOf(pre, ss, capitalised);
-    if (who === "thing" || who === "nobody" || who === "self") return null;
+    const reported = rule.concept === "threat_to_kill" || rule.concept === "threat_to_children_pets" || rule.concept === "coercive_control";
+    if (who === "thing" || who === "nobody" || (who === "self" && !reported)) return null;
     if (rule.person && who !== "partner" && who !== "ex" && who !== "name" && !personBefore(pre)) return null;
     if (who === "third") return violent ? review(`${rule.reason}, by someone other than the partner`) : null;
     if (who === "family") return past(`${rule.reason}, by a parent or relative`);

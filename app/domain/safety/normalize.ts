@@ -64,6 +64,23 @@ const SLANG: Record<string, string> = {
   "2nite": "tonight",
   rn: "right now",
   rite: "right",
+  omw: "on my way",
+  agn: "again",
+  agin: "again",
+  idk: "i dont know",
+  ngl: "not going to lie",
+  tbh: "to be honest",
+  murdr: "murder",
+  murda: "murder",
+  n: "and",
+  nd: "and",
+  thru: "through",
+  wont: "wont",
+  kiero: "quiero",
+  qiero: "quiero",
+  kero: "quiero",
+  xq: "porque",
+  pq: "porque",
   nite: "night",
   ppl: "people",
   hubs: "husband",
@@ -157,7 +174,15 @@ function collapseRepeats(w: string): string {
 }
 
 /** What one raw token reads as (possibly several words), or itself. */
+/** Dropped g: "cuttin", "hittin", "chokin" (never "checkin", "kin", "begin"…). */
+const G_DROPPED = new Set([
+  "cuttin", "hittin", "punchin", "chokin", "killin", "beatin", "yellin", "screamin", "walkin", "cryin", "fightin", "hurtin", "slappin",
+  "kickin", "pushin", "shovin", "threatenin", "stalkin", "followin", "trackin", "stabbin", "shootin", "burnin", "bleedin", "dyin", "thinkin",
+  "talkin", "goin", "comin", "sayin", "leavin", "hidin", "textin", "callin", "watchin", "grabbin", "strangling", "drinkin", "cursin", "swearin",
+]);
+
 function canonical(raw: string): string {
+  if (G_DROPPED.has(raw)) return `${raw}g`;
   const bare = raw.replace(/[*@$!#%+]/g, "");
   let w = SLANG[raw] ?? SLANG[bare];
   if (w) return w;
