@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Severity } from "./flag-rules";
+import type { Severity } from "./safety/severity";
 import {
   DEFAULT_SLA_HOURS,
   dueBy,

@@ -2,7 +2,7 @@
  * Safety flag workflow: SLA due-by, allowed status transitions, resolution rules and the
  * supervisor's queue order. Pure: no I/O, no clock (callers pass `now`).
  */
-import { SEVERITIES, severityRank, type Severity } from "./flag-rules";
+import { SEVERITIES, severityRank, type Severity } from "./safety/severity";
 
 export type FlagStatus = "open" | "acknowledged" | "escalated" | "resolved";
 export const FLAG_STATUSES: readonly FlagStatus[] = ["open", "acknowledged", "escalated", "resolved"];

@@ -42,11 +42,14 @@ export const ROLE_PERMISSIONS = {
     "assign:flag:any",
     // the couple context around a flag, not the whole caseload
     "read:couple:flagged",
+    // "try a note" against the practice's safety rules (nothing is saved)
+    "test:rules:any",
   ],
   admin: [
     "manage:staff:any",
     "manage:settings:any",
     "read:audit:any",
+    "test:rules:any",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

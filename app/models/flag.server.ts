@@ -6,7 +6,8 @@
  */
 import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
 import { nextStatus, validateResolution, type FlagAction } from "~/domain/flag-workflow";
-import { pausesConjointWork } from "~/domain/flag-rules";
+import { pausesConjointWork } from "~/domain/safety";
+import { ruleConfigOf } from "./safety.server";
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
@@ -123,8 +124,9 @@ export async function getFlag(user: SessionUser, flagId: string, request?: Reque
     take: 14,
     select: { localDate: true, mood: true, closeness: true, feelSafe: true, note: true, noteShared: true },
   });
+  const practice = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { flagPhrases: true } });
   if (request) await audit({ actor: user, action: "read", entity: "flag", entityId: flag.id, coupleId: flag.couple.id, request });
-  return { flag, recentCheckIns };
+  return { flag, recentCheckIns, ruleConfig: ruleConfigOf(practice.flagPhrases, [flag.couple.partnerA.name, flag.couple.partnerB.name]) };
 }
 
 export type FlagActionInput =

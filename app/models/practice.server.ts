@@ -1,16 +1,17 @@
-/** Practice safety settings (admin): flag phrases, SLA hours, crisis resources. Every change audited. */
-import { DEFAULT_PHRASES } from "~/domain/flag-rules";
+/** Practice safety settings (admin): the practice's own phrases (added to the built-in concepts), SLA hours, crisis resources. Every change audited. */
+import { analyze, CONCEPT_LABELS, highlight } from "~/domain/safety";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
+import { ruleConfigOf } from "./safety.server";
 
 export async function getSafetySettings(user: SessionUser) {
   const p = await prisma.practice.findUniqueOrThrow({
     where: { id: user.practiceId },
     select: { flagPhrases: true, slaImminentHours: true, slaHighHours: true, slaMediumHours: true, slaLowHours: true, crisisResources: true },
   });
-  return { ...p, usingDefaultPhrases: p.flagPhrases.length === 0, phrases: p.flagPhrases.length ? p.flagPhrases : DEFAULT_PHRASES, crisisResources: p.crisisResources || DEFAULT_CRISIS_RESOURCES };
+  return { ...p, phrases: p.flagPhrases, crisisResources: p.crisisResources || DEFAULT_CRISIS_RESOURCES };
 }
 
 export async function updateSafetySettings(
@@ -27,4 +28,20 @@ export async function updateSafetySettings(
     await tx.practice.update({ where: { id: user.practiceId }, data: { ...rest, flagPhrases: phrases } });
     await audit({ actor: user, action: "update", entity: "practice-safety-settings", entityId: user.practiceId, detail: { before, after: { ...rest, flagPhrases: phrases } }, request }, tx);
   });
+}
+
+/**
+ * "Try a note": what a text would raise with this practice's rules, and why. Nothing is saved;
+ * the use is audited without the text (it may be a real partner's words).
+ */
+export async function tryNote(user: SessionUser, text: string, request?: Request) {
+  const p = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { flagPhrases: true } });
+  const config = ruleConfigOf(p.flagPhrases, []);
+  const analysis = analyze(text, config);
+  await audit({ actor: user, action: "try", entity: "safety-rules", detail: { characters: text.length, severity: analysis.severity }, request });
+  return {
+    severity: analysis.severity,
+    segments: highlight(text, config),
+    findings: analysis.findings.map((f) => ({ concept: CONCEPT_LABELS[f.concept], severity: f.severity, reason: f.reason, words: f.spans.map((s) => text.slice(s.index, s.index + s.length)) })),
+  };
 }

@@ -3,7 +3,7 @@
  * routine note or help request, so a flag can never be lost between "saved" and "flagged".
  */
 import type { Prisma } from "@prisma/client";
-import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, MOOD_HISTORY_DAYS, pausesConjointWork, type Signal } from "~/domain/flag-rules";
+import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, MOOD_HISTORY_DAYS, pausesConjointWork, practicePhrases, type RuleConfig, type Signal } from "~/domain/safety";
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
@@ -25,12 +25,18 @@ export function slaOf(p: { slaImminentHours: number; slaHighHours: number; slaMe
   return { imminent: p.slaImminentHours, high: p.slaHighHours, medium: p.slaMediumHours, low: p.slaLowHours };
 }
 
+/** The rules' configuration for one couple: the practice's own phrases and the partners' first names. */
+export function ruleConfigOf(phrases: readonly string[], names: readonly (string | null)[]): RuleConfig {
+  return { phrases: practicePhrases(phrases), names: names.map((n) => (n ?? "").trim().split(/\s+/)[0] ?? "").filter((n) => n.length >= 2) };
+}
+
 export async function applySafetyRules(tx: Prisma.TransactionClient, scope: SafetyScope, input: SafetyInput): Promise<{ flagIds: string[]; paused: boolean }> {
   const practice = await tx.practice.findUniqueOrThrow({
     where: { id: scope.practiceId },
     select: { flagPhrases: true, slaImminentHours: true, slaHighHours: true, slaMediumHours: true, slaLowHours: true },
   });
-  const config = { phrases: practice.flagPhrases };
+  const couple = await tx.couple.findUniqueOrThrow({ where: { id: scope.coupleId }, select: { partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } });
+  const config = ruleConfigOf(practice.flagPhrases, [couple.partnerA.name, couple.partnerB.name]);
   let signals: Signal[];
   if (input.kind === "checkin") {
     const history = await tx.checkIn.findMany({
@@ -53,9 +59,10 @@ export async function applySafetyRules(tx: Prisma.TransactionClient, scope: Safe
   return { flagIds, paused };
 }
 
-/** $1 practice, $2 partner, $3 first and $4 last (excluded) day of the mood history */
+/** $1 practice, $2 partner, $3 first and $4 last (excluded) day of the mood history, $5 couple */
 export const RULE_INPUTS_SQL = `SELECT p."flagPhrases" AS phrases,
-       ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history
+       ARRAY(SELECT c.mood FROM "CheckIn" c WHERE c."partnerId" = $2 AND c."localDate" >= $3::date AND c."localDate" < $4::date) AS history,
+       ARRAY(SELECT u.name FROM "Couple" k JOIN "User" u ON u.id IN (k."partnerAId", k."partnerBId") WHERE k.id = $5) AS names
   FROM "Practice" p WHERE p.id = $1`;
 
 /**
@@ -64,8 +71,8 @@ export const RULE_INPUTS_SQL = `SELECT p."flagPhrases" AS phrases,
  * when something does, `applySafetyRules` evaluates again inside the saving transaction.
  */
 export async function checkInSignals(scope: SafetyScope, input: Extract<SafetyInput, { kind: "checkin" }>): Promise<Signal[]> {
-  const [row] = await preparedSql<{ phrases: string[]; history: number[] }>("mend_checkin_rule_inputs", RULE_INPUTS_SQL, [scope.practiceId, scope.partnerId, addDays(input.localDate, -MOOD_HISTORY_DAYS), input.localDate]);
-  return evaluateCheckIn({ ...input, moodHistory: row?.history ?? [] }, { phrases: row?.phrases ?? [] });
+  const [row] = await preparedSql<{ phrases: string[]; history: number[]; names: string[] }>("mend_checkin_rule_inputs_v2", RULE_INPUTS_SQL, [scope.practiceId, scope.partnerId, addDays(input.localDate, -MOOD_HISTORY_DAYS), input.localDate, scope.coupleId]);
+  return evaluateCheckIn({ ...input, moodHistory: row?.history ?? [] }, ruleConfigOf(row?.phrases ?? [], row?.names ?? []));
 }
 
 /** Opens a flag for the signal's concern, or appends to the unresolved one (raising severity). */

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, formState, TextareaField } from "~/components/forms";
+import { parsePhraseLine } from "~/domain/safety";
 import { getSafetySettings, updateSafetySettings } from "~/models/practice.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -13,11 +14,16 @@ const hours = (label: string, max: number) =>
 
 const SettingsSchema = z.object({
   phrases: z
-    .string({ required_error: "List at least one phrase." })
+    .string()
     .max(20_000, "That list is too long.")
-    .transform((s) => [...new Set(s.split("\n").map((p) => p.trim().toLowerCase()).filter(Boolean))])
-    .refine((l) => l.length > 0, "List at least one phrase.")
-    .refine((l) => l.every((p) => p.length <= 60), "Keep each phrase under 60 characters."),
+    .optional()
+    .transform((s) => [...new Set((s ?? "").split("\n").map((p) => p.trim().replace(/\s+/g, " ")).filter(Boolean))])
+    .superRefine((lines, ctx) => {
+      for (const line of lines) {
+        const parsed = parsePhraseLine(line);
+        if (parsed && "error" in parsed) ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+      }
+    }),
   slaImminentHours: hours("imminent", 24),
   slaHighHours: hours("high", 168),
   slaMediumHours: hours("medium", 336),
@@ -52,11 +58,16 @@ export default function Settings() {
       ) : null}
       <Form method="post" noValidate>
         <FormError errors={errors[""]} />
+        <p>
+          Mend recognises danger by concept (violence, strangulation, weapons, threats, sexual violence, threats to children or pets,
+          stalking and monitoring, coercive control, fear, suicide and self-harm) in English and Spanish. Your phrases add to that; they
+          never replace it. <Link to="/safety/try">Try a note</Link> to see what a text would raise and why.
+        </p>
         <TextareaField
-          label="Safety phrases (one per line)"
-          hint="Matched case-insensitively on whole words, with simple inflections; an explicit 'not afraid' does not count. Any match raises a high flag."
+          label="Your practice's own phrases (optional, one per line)"
+          hint="Whole words, any case and accents. A line is a phrase (raises a high flag), or a severity and a colon: “medium: took my car keys”, “high es: me quitó los papeles”. Severities: low, medium, high, imminent; languages: en, es or any."
           name="phrases"
-          rows={10}
+          rows={6}
           defaultValue={values.phrases ?? settings.phrases.join("\n")}
           errors={errors.phrases}
         />

@@ -4,11 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { FormError, formState, SelectField, TextareaField } from "~/components/forms";
 import { SEVERITY_LABEL } from "~/components/safety";
-import { DEFAULT_PHRASES, highlight } from "~/domain/flag-rules";
+import { analyze, CONCEPT_LABELS, highlight } from "~/domain/safety";
 import { formatOverdue, OUTCOME_LABELS, overdueBy, STATUS_LABELS } from "~/domain/flag-workflow";
 import { actOnFlag, getFlag, listSupervisors } from "~/models/flag.server";
 import { requireUser } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
 import { IdempotencyField } from "~/components/idempotency";
@@ -36,9 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) {
     notFound();
   }
-  const { flag, recentCheckIns } = found;
-  const practice = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { flagPhrases: true } });
-  const phrases = practice.flagPhrases.length ? practice.flagPhrases : DEFAULT_PHRASES;
+  const { flag, recentCheckIns, ruleConfig } = found;
+  const evidence = flag.triggerText
+    ? analyze(flag.triggerText, ruleConfig).findings.map((f) => ({
+        concept: CONCEPT_LABELS[f.concept],
+        severity: f.severity,
+        reason: f.reason,
+        words: f.spans.map((s) => flag.triggerText!.slice(s.index, s.index + s.length)),
+      }))
+    : [];
   const over = overdueBy(flag.dueBy, new Date());
   return {
     idem: newIdempotencyKey(),
@@ -50,13 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: flag.createdAt.toISOString(),
       resolvedAt: flag.resolvedAt?.toISOString() ?? null,
       overdue: flag.status !== "resolved" && over ? formatOverdue(over) : null,
-      trigger: flag.triggerText ? highlight(flag.triggerText, phrases) : null,
+      trigger: flag.triggerText ? highlight(flag.triggerText, ruleConfig) : null,
+      evidence,
       events: flag.events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     },
     recentCheckIns: recentCheckIns.map((c) => ({
       ...c,
       localDate: c.localDate.toISOString().slice(0, 10),
-      note: c.note ? highlight(c.note, phrases) : null,
+      note: c.note ? highlight(c.note, ruleConfig) : null,
     })),
   };
 }
@@ -138,6 +144,21 @@ export default function FlagPage() {
             <blockquote className="trigger">
               {flag.trigger.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
             </blockquote>
+            {flag.evidence.length ? (
+              <>
+                <h3>Why</h3>
+                <ul className="evidence">
+                  {flag.evidence.map((e, i) => (
+                    <li key={i}>
+                      <span className={e.severity === "high" || e.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[e.severity]}</span> {e.reason}{" "}
+                      <span className="muted">
+                        — {e.concept}: “{e.words.join("”, “")}”
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </>
         ) : null}
         <h2>Timeline</h2>

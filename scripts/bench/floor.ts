@@ -129,7 +129,7 @@ export function checkInQueries(c: FloorContext): Query[] {
   return [
     session(p.sessionId),
     partnerContext(c),
-    q("safety rule inputs (phrases, 14-day moods)", RULE_INPUTS_SQL, [c.practiceId, p.id, addDays(c.today, -14), c.today]),
+    q("safety rule inputs (phrases, 14-day moods, names)", RULE_INPUTS_SQL, [c.practiceId, p.id, addDays(c.today, -14), c.today, p.coupleId]),
     q("upsert check-in + audit row", SAVE_CHECKIN_SQL, [randomUUID(), p.coupleId, p.id, c.today, 7, 5, "yes", "bench", false, null, c.practiceId, "127.0.0.1"]),
   ];
 }

@@ -22,7 +22,7 @@ import {
   type Concept, type Language, type Rule,
 } from "./concepts";
 import { DOMAIN_WORDS, PARTNER_NOUNS, PARTNER_PRONOUNS, PAST_MARKERS, SUBJECT_SKIP, THING_SUBJECTS, THIRD_PARTIES } from "./lexicon";
-import { normalize, type Normalized } from "./normalize";
+import { normalize, originalSpan, type Normalized } from "./normalize";
 import { phraseRegExp } from "./pattern";
 import { maxSeverity, severityRank, type Severity } from "./severity";
 
@@ -65,19 +65,43 @@ export interface Analysis {
 }
 
 const SKIP = new Set(SUBJECT_SKIP);
+const SPANISH_HINTS = new Set([
+  "que", "el", "la", "los", "las", "de", "del", "y", "mi", "mis", "con", "por", "para", "es", "esta", "estoy", "pero", "lo", "se", "un",
+  "una", "muy", "ya", "cuando", "porque", "si", "como", "le", "les", "su", "sus", "al", "hoy", "ayer", "anoche", "tengo", "estaba", "nos",
+  "yo", "tu", "ella", "esposo", "marido", "esposa", "pareja", "novio", "novia", "casa", "ahora", "dijo", "dice", "va", "voy", "quiero",
+  "mas", "todo", "nada", "nadie", "siempre", "nunca", "otra", "vez", "hace", "fue", "son", "era", "han", "pues", "bueno", "muy", "tambien",
+]);
+/** anchor word → the rules it triggers; rules without anchors are tried on every sentence */
+const ANCHOR_INDEX = new Map<string, number[]>();
+const ENGLISH_ANCHOR_INDEX = new Map<string, number[]>();
+const UNGATED: number[] = [];
+RULES.forEach((rule, i) => {
+  if (!rule.anchors.length) UNGATED.push(i);
+  for (const index of rule.lang === "en" ? [ANCHOR_INDEX, ENGLISH_ANCHOR_INDEX] : [ANCHOR_INDEX]) {
+    for (const a of rule.anchors) {
+      const list = index.get(a);
+      if (list) list.push(i);
+      else index.set(a, [i]);
+    }
+  }
+});
 const PARTNERS = new Set([...PARTNER_PRONOUNS, ...PARTNER_NOUNS.filter((n) => !n.includes(" "))]);
 const THINGS = new Set(THING_SUBJECTS);
 const THIRD = new Set(THIRD_PARTIES);
 const SELF = new Set(["i", "im", "ive", "id", "i m"]);
 const EX_PREFIX = new Set(["ex", "former", "first", "previous", "old", "late"]);
 const DOMAIN = new Set(DOMAIN_WORDS);
-const NOBODY = new Set(["nobody", "noone", "nothing", "none", "nadie", "nada"]);
+const NOBODY = new Set(["nobody", "noone", "nothing", "none", "nadie", "nada", "neither", "ones"]);
 /** Someone named in the clause before the match (for rules where a person must do it). */
 function personBefore(pre: string): boolean {
   const toks = pre.split(" ").slice(-9);
   return toks.some((w, i) => PARTNERS.has(w) || (w === "ex") || (PARTNERS.has(toks[i + 1] ?? "") && w === "my"));
 }
 const FAMILY_OR_EX_RE = /(?<![^ \n])(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
+/** Verbal threats and "I could strangle you" said in play: both laughing, clearly marked as a joke. */
+const JOKING_CONCEPTS = new Set<Concept>(["threat_to_kill", "strangulation", "weapon", "partner_suicide_threat", "stalking", "monitoring"]);
+const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jajaja\w*|muertos de risa|laughing (?:her|his|their) head off|in stitches|joke)(?=$|[ \n])/;
+
 /** "he has never hit me", "nobody has ever hurt me": a plain denial of an act (not "he didn't REALLY hit me"). */
 const DENIAL_FILLER = new Set([
   "has", "have", "had", "ever", "once", "even", "s", "would", "will", "did", "does", "do", "is", "was", "been", "me", "or", "nor", "and", "a",
@@ -138,7 +162,9 @@ const REOPENERS = new Set([
 ]);
 
 /** "I'm not afraid of him", "no suicidal thoughts": a plain negation right before, with no word in the sentence reopening it. */
+const QUESTION_RE = /(?:^| )(?:asked|asks|ask|asking|wondered|wonders|questionnaire|screening|the question)(?: [^ \n]+){0,3} (?:if|whether|about)(?= |$)/;
 function isNegated(pre: string, sentence: string): boolean {
+  if (QUESTION_RE.test(pre)) return true; // "she asked if I'd ever felt unsafe": a question, not a statement
   const toks = pre.split(" ").filter(Boolean);
   let j = toks.length - 1;
   let linking = 0;
@@ -205,8 +231,7 @@ function imminentCue(t: string, ws: number, we: number): boolean {
 }
 
 function toSpan(n: Normalized, s: number, e: number): Span {
-  const index = n.start[s] ?? 0;
-  return { index, length: (n.end[e - 1] ?? index) - index };
+  return originalSpan(n, s, e);
 }
 
 const AMBIGUOUS = new Set([
@@ -224,18 +249,56 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
   const t = n.text;
   const languages = new Set<Language>(["en", ...(options.languages ?? LANGUAGES)]);
   const findings: (Finding & { s: number; e: number; imminent: boolean })[] = [];
+  const spanish = languages.has("es");
 
-  for (const rule of RULES) {
-    if (!languages.has(rule.lang)) continue;
-    if (rule.anchors.length && !rule.anchors.some((a) => n.tokens.has(a))) continue;
-    rule.re.lastIndex = 0;
-    for (const m of t.matchAll(rule.re)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (e === s) continue;
-      const finding = judge(rule, t, s, e, n.capitalised);
-      if (finding) findings.push({ ...finding, spans: [toSpan(n, s, e)], rule: rule.id, s, e, imminent: Boolean(rule.imminent) });
+  // Each sentence is read only by the rules one of whose anchor words it contains.
+  for (let start = 0; start <= t.length; ) {
+    const nl = t.indexOf("\n", start);
+    const end = nl < 0 ? t.length : nl;
+    const sentence = t.slice(start, end);
+    const words = sentence.split(" ");
+    // rule → where its anchor words begin in this sentence
+    const at = new Map<number, number[]>();
+    for (const i of UNGATED) at.set(i, []);
+    // Spanish patterns read a sentence only when it looks Spanish (two of its function words).
+    let hints = 0;
+    if (spanish) for (const w of words) if (SPANISH_HINTS.has(w) && ++hints >= 2) break;
+    const index = hints >= 2 ? ANCHOR_INDEX : ENGLISH_ANCHOR_INDEX;
+    for (let k = 0, pos = 0; k < words.length; pos += words[k]!.length + 1, k++) {
+      const w = words[k]!;
+      for (const i of index.get(w) ?? []) {
+        const list = at.get(i);
+        if (list) list.push(pos);
+        else at.set(i, [pos]);
+      }
     }
+    for (const i of [...at.keys()].sort((a, b) => a - b)) {
+      const rule = RULES[i]!;
+      if (!languages.has(rule.lang)) continue;
+      const hits: [number, number][] = [];
+      if (rule.sticky) {
+        let after = -1;
+        for (const pos of at.get(i)!) {
+          if (pos < after) continue;
+          rule.sticky.lastIndex = pos;
+          const m = rule.sticky.exec(sentence);
+          if (m && m[0].length) {
+            hits.push([pos, pos + m[0].length]);
+            after = pos + m[0].length;
+          }
+        }
+      } else {
+        rule.re.lastIndex = 0;
+        for (const m of sentence.matchAll(rule.re)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
+      }
+      for (const [ms, me] of hits) {
+        const s = start + ms;
+        const e = start + me;
+        const finding = judge(rule, t, s, e, n.capitalised);
+        if (finding) findings.push({ ...finding, spans: [toSpan(n, s, e)], rule: rule.id, s, e, imminent: Boolean(rule.imminent) });
+      }
+    }
+    start = end + 1;
   }
 
   // Imminence, the suicide ladder, stalking after separation.
@@ -271,8 +334,9 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
 
   // A lethal word no rule explained: a low review, unless it is an idiom or in a sport/game/media/cooking sentence.
   const covered = (s: number, e: number) => findings.some((f) => f.s <= s && e <= f.e);
-  const words = t.matchAll(/[^ \n]+/g);
-  for (const w of words) {
+  let ambiguous = false;
+  for (const w of AMBIGUOUS) if (n.tokens.has(w)) ambiguous = true;
+  for (const w of ambiguous ? t.matchAll(/[^ \n]+/g) : []) {
     const s = w.index;
     const e = s + w[0].length;
     if (!AMBIGUOUS.has(w[0]) || covered(s, e)) continue;
@@ -318,6 +382,7 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
     if (!rule.contextRe.test(t.slice(ws, we))) return null;
   }
   if (rule.negatable && isNegated(pre, sentence)) return null;
+  if (JOKING_CONCEPTS.has(rule.concept) && JOKE_RE.test(t.slice(...windowAt(t, ss, se, 1)))) return null;
   const violent = rule.severity === "high" || rule.severity === "imminent";
   const review = (reason: string): Judged => ({ concept: "review", severity: "low", reason });
   const past = (reason: string): Judged => ({ concept: "past_abuse", severity: "low", reason });

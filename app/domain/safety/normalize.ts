@@ -21,9 +21,10 @@
 export interface Normalized {
   /** tokens separated by " ", sentences by "\n" */
   text: string;
-  /** for each UTF-16 unit of `text`: start and end (exclusive) in the original string */
-  start: number[];
-  end: number[];
+  /** for each token: where it starts in `text`, and where it came from in the original (UTF-16 units) */
+  tokStart: number[];
+  origStart: number[];
+  origEnd: number[];
   /** every token of `text` (for the quick "does this rule's anchor occur at all?" check) */
   tokens: Set<string>;
   /** start offsets in `text` of tokens that began with a capital letter mid-sentence (names) */
@@ -114,6 +115,7 @@ export const LETHAL_WORDS = [
   "matar", "matarme", "suicidarme", "ahorco", "estrangulo", "golpeo", "golpea", "cuchillo", "pistola",
 ];
 const LETHAL = new Set(LETHAL_WORDS);
+const SLANG_MAP = new Map(Object.entries(SLANG));
 
 /** Real words one edit away from a lethal word: never "corrected". */
 const NEAR_MISS_WORDS = new Set([
@@ -129,8 +131,9 @@ const NEAR_MISS_WORDS = new Set([
 ]);
 
 const APOSTROPHE = /['\u2018\u2019\u201B\u02BC\u02BB\u2032\uFF07`\u00B4]/u;
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF\uFE0F\uFE0E]/u;
-const SENTENCE_END = /[.!?;\n\r\u2026\u2028\u2029\u0085\u000B\u000C\u3002\uFF01\uFF1F\u00A1\u00BF]/u;
+/** soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM, variation selectors */
+const INVISIBLE_CHARS = new Set(["\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\uFE0F", "\uFE0E"]);
+const SENTENCE_END_CHARS = new Set(["\u2026", "\u2028", "\u2029", "\u0085", "\u3002", "\uFF01", "\uFF1F", "\u00A1", "\u00BF"]);
 const WORD = /[\p{L}\p{N}]/u;
 const COMBINING = /\p{M}/u;
 /** Symbols that people type inside a word to dodge filters ("s*icide", "k!ll", "r@pe", "$uicide"). */
@@ -170,7 +173,8 @@ export function nearLethal(w: string): string | null {
 }
 
 function collapseRepeats(w: string): string {
-  return w.replace(/(\p{L})\1{2,}/gu, "$1");
+  for (let i = 2; i < w.length; i++) if (w[i] === w[i - 1] && w[i] === w[i - 2]) return w.replace(/(\p{L})\1{2,}/gu, "$1");
+  return w;
 }
 
 /** What one raw token reads as (possibly several words), or itself. */
@@ -181,14 +185,23 @@ const G_DROPPED = new Set([
   "talkin", "goin", "comin", "sayin", "leavin", "hidin", "textin", "callin", "watchin", "grabbin", "strangling", "drinkin", "cursin", "swearin",
 ]);
 
+const PLAIN_WORD = /^[a-z]+$/;
+
 function canonical(raw: string): string {
   if (G_DROPPED.has(raw)) return `${raw}g`;
+  let w = SLANG_MAP.get(raw);
+  if (w) return w;
+  if (PLAIN_WORD.test(raw)) {
+    w = collapseRepeats(raw);
+    if (w !== raw && (LETHAL.has(w) || SLANG_MAP.get(w))) return SLANG_MAP.get(w) ?? w;
+    return (w.length >= 6 && nearLethal(w)) || w;
+  }
   const bare = raw.replace(/[*@$!#%+]/g, "");
-  let w = SLANG[raw] ?? SLANG[bare];
+  w = SLANG_MAP.get(bare);
   if (w) return w;
   if (IN_WORD_SYMBOL.test(raw) || /\d/.test(raw)) {
     const leet = raw.replace(/[0134 57@$!+]/g, (c) => LEET[c] ?? c).replace(/[*#%]/g, "");
-    if (LETHAL.has(leet) || SLANG[leet]) return SLANG[leet] ?? leet;
+    if (LETHAL.has(leet) || SLANG_MAP.get(leet)) return SLANG_MAP.get(leet) ?? leet;
     const near = nearLethal(leet.replace(/[^a-z]/g, ""));
     if (near) return near;
     // "s*icide": one hidden letter
@@ -198,13 +211,13 @@ function canonical(raw: string): string {
     return bare || raw;
   }
   w = collapseRepeats(raw);
-  if (w !== raw && (LETHAL.has(w) || SLANG[w])) return SLANG[w] ?? w;
+  if (w !== raw && (LETHAL.has(w) || SLANG_MAP.get(w))) return SLANG_MAP.get(w) ?? w;
   return nearLethal(w) ?? w;
 }
 
 /** Normalises `input` (see the header); safe on any string, including lone surrogates and NUL. */
 export function normalize(input: string, names?: readonly string[]): Normalized {
-  const nameSet = new Set((names ?? []).map((x) => x.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim()).filter((x) => x.length >= 2 && !x.includes(" ")));
+  const nameSet = names?.length ? new Set(names.map((x) => x.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim()).filter((x) => x.length >= 2 && !x.includes(" "))) : null;
   const raw: RawToken[] = [];
   const breaks: number[] = []; // index in raw before which a sentence ends
   let cur = "";
@@ -212,7 +225,6 @@ export function normalize(input: string, names?: readonly string[]): Normalized 
   let curE = -1;
   let curCapital = false;
   let sentenceStart = true;
-  let at = 0;
   const flush = () => {
     if (cur) {
       raw.push({ text: cur, s: curS, e: curE, capital: curCapital, sentenceStart });
@@ -221,10 +233,72 @@ export function normalize(input: string, names?: readonly string[]): Normalized 
     cur = "";
     curS = -1;
   };
-  for (const ch of input) {
-    const s = at;
-    at += ch.length;
-    if (INVISIBLE.test(ch) || APOSTROPHE.test(ch) || COMBINING.test(ch)) {
+  const len = input.length;
+  for (let i = 0; i < len; i++) {
+    const s = i;
+    const code = input.charCodeAt(i);
+    // Fast path: ASCII letters, digits, space and the usual punctuation.
+    if (code < 128) {
+      const at = i + 1;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (!cur) {
+          curS = s;
+          curCapital = false;
+        }
+        cur += input[i];
+        curE = at;
+        continue;
+      }
+      if (code >= 65 && code <= 90) {
+        if (!cur) {
+          curS = s;
+          curCapital = true;
+        }
+        cur += String.fromCharCode(code + 32);
+        curE = at;
+        continue;
+      }
+      if (code === 39 || code === 96) {
+        if (cur) curE = at;
+        continue;
+      }
+      if (cur && (code === 42 || code === 64 || code === 36 || code === 33 || code === 35 || code === 37 || code === 43)) {
+        // "s*icide", "k!ll", "r@pe": a symbol inside a word (a "!" at the end of a word is punctuation)
+        const next = input.charCodeAt(at);
+        if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 42) {
+          cur += input[i];
+          curE = at;
+          continue;
+        }
+      }
+      if (!cur && (code === 36 || code === 64)) {
+        const next = input.charCodeAt(at);
+        if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) {
+          curS = s;
+          curCapital = false;
+          cur = input[i]!;
+          curE = at;
+          continue;
+        }
+      }
+      if (cur) flush();
+      if (code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 13 || code === 11 || code === 12) {
+        if (breaks[breaks.length - 1] !== raw.length) breaks.push(raw.length);
+        sentenceStart = true;
+      }
+      continue;
+    }
+    // Anything else: one code point (a surrogate pair counts as one; a lone surrogate is a space).
+    let ch = input[i]!;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < len) {
+      const low = input.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        ch = input.slice(i, i + 2);
+        i++;
+      }
+    }
+    const at = i + 1;
+    if (INVISIBLE_CHARS.has(ch) || APOSTROPHE.test(ch) || COMBINING.test(ch)) {
       if (cur) curE = at;
       continue;
     }
@@ -235,7 +309,7 @@ export function normalize(input: string, names?: readonly string[]): Normalized 
       sentenceStart = false;
       continue;
     }
-    if (WORD.test(ch) || (cur && IN_WORD_SYMBOL.test(ch))) {
+    if (WORD.test(ch)) {
       if (!cur) {
         curS = s;
         curCapital = ch !== ch.toLowerCase();
@@ -244,52 +318,61 @@ export function normalize(input: string, names?: readonly string[]): Normalized 
       curE = at;
       continue;
     }
-    if (IN_WORD_SYMBOL.test(ch) && !cur && /[$@]/.test(ch)) {
-      // "$uicide", "@buse": a symbol that starts a word
-      curS = s;
-      curCapital = false;
-      cur = ch;
-      curE = at;
-      continue;
-    }
     flush();
-    if (SENTENCE_END.test(ch)) {
+    if (SENTENCE_END_CHARS.has(ch)) {
       if (breaks[breaks.length - 1] !== raw.length) breaks.push(raw.length);
       sentenceStart = true;
     }
   }
   flush();
 
-  let text = "";
-  const start: number[] = [];
-  const end: number[] = [];
+  const parts: string[] = [];
+  const tokStart: number[] = [];
+  const origStart: number[] = [];
+  const origEnd: number[] = [];
   const tokens = new Set<string>();
   const capitalised = new Set<number>();
+  let length = 0;
   let b = 0;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    let sep = "";
     if (i > 0) {
-      sep = " ";
+      let sep = " ";
       while (b < breaks.length && breaks[b]! <= i) {
         if (breaks[b] === i) sep = "\n";
         b++;
       }
+      parts.push(sep);
+      length += 1;
     }
-    if (sep) {
-      text += sep;
-      const prev = raw[i - 1]!;
-      start.push(prev.e);
-      end.push(r.s);
-    }
-    const word = nameSet.has(r.text) ? "partnername" : canonical(r.text.replace(/[#%]/g, "")) || r.text;
-    if (r.capital && !r.sentenceStart) capitalised.add(text.length);
-    for (const part of word.split(" ")) tokens.add(part);
-    text += word;
-    for (let k = 0; k < word.length; k++) {
-      start.push(r.s);
-      end.push(r.e);
-    }
+    const word = nameSet?.has(r.text) ? "partnername" : canonical(r.text);
+    if (r.capital && !r.sentenceStart) capitalised.add(length);
+    if (word.includes(" ")) for (const part of word.split(" ")) tokens.add(part);
+    else tokens.add(word);
+    tokStart.push(length);
+    origStart.push(r.s);
+    origEnd.push(r.e);
+    parts.push(word);
+    length += word.length;
   }
-  return { text, start, end, tokens, capitalised };
+  return { text: parts.join(""), tokStart, origStart, origEnd, tokens, capitalised };
+}
+
+/** The original [start, end) of normalised [s, e): from the token holding s to the token holding e − 1. */
+export function originalSpan(n: Normalized, s: number, e: number): { index: number; length: number } {
+  const first = tokenAt(n, s);
+  const last = tokenAt(n, Math.max(s, e - 1));
+  const index = n.origStart[first] ?? 0;
+  return { index, length: Math.max(0, (n.origEnd[last] ?? index) - index) };
+}
+
+function tokenAt(n: Normalized, pos: number): number {
+  let lo = 0;
+  let hi = n.tokStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (n.tokStart[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
