@@ -75,6 +75,12 @@ const SPANISH_HINTS = new Set([
 const ANCHOR_INDEX = new Map<string, number[]>();
 const ENGLISH_ANCHOR_INDEX = new Map<string, number[]>();
 const UNGATED: number[] = [];
+/** Words shared by English and Spanish: they do not make a sentence Spanish. */
+const SHARED_WORDS = new Set(["me", "te", "le", "lo", "la", "no", "nos", "mi", "se", "el", "a", "he", "ha", "tu", "su", "y", "o", "es", "i", "un", "de", "si", "con", "sin", "ya", "mas", "vez"]);
+RULES.forEach((rule, i) => {
+  if (rule.lang === "es") for (const a of rule.anchors) if (!SHARED_WORDS.has(a)) SPANISH_HINTS.add(a);
+}
+);
 RULES.forEach((rule, i) => {
   if (!rule.anchors.length) UNGATED.push(i);
   for (const index of rule.lang === "en" ? [ANCHOR_INDEX, ENGLISH_ANCHOR_INDEX] : [ANCHOR_INDEX]) {
@@ -241,7 +247,7 @@ const AMBIGUOUS = new Set([
   "pistola", "cuchillo", "arma", "suicidio", "golpes", "violencia",
 ]);
 const IDIOM_AFTER = /^ (?:it|time|two birds|the mood|the lights|the engine|the vibe|the music|the conversation|the buzz|the battery|my vibe|the plants?|the weeds|weeds|the bugs?|bugs|the spiders?|a spider|a bug|the mosquito|a mosquito|the fly|a fly|germs|bacteria|the ants|ants|for (?:a|some)|up|on (?:a|my|his|her|the|some)|the game|the presentation|the interview|the exam|the test|el tiempo|de risa|las ganas|the idea|joy|the fun|off the|the chance)\b/;
-const IDIOM_BEFORE = /(?:^|[ \n])(?:dressed to|killer|kill or be|serial|murder mystery|murder mysteries|true crime|the|a|my|his|her|our|toy|water|nerf|glue|nail|staple|heat|squirt|butter|bread|chef|chefs|kitchen|steak|pocket|swiss army|pizza|paring|carving|jump the|top|smoking|son of a|no|elder|substance|alcohol|drug|child|animal|power)\s$/;
+const IDIOM_BEFORE = /(?:^|[ \n])(?:dressed to|killer|kill or be|serial|murder mystery|murder mysteries|true crime|toy|water|nerf|glue|nail|staple|heat|squirt|butter|bread|chef|chefs|kitchen|steak|pocket|swiss army|pizza|paring|carving|jump the|top|smoking|son of a|no|elder|substance|alcohol|drug|child|animal|power)\s$/;
 
 export function analyze(text: string | null | undefined, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== "string" || !text.trim()) return { severity: "none", findings: [], concerns: [] };
@@ -260,10 +266,13 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     // rule → where its anchor words begin in this sentence
     const at = new Map<number, number[]>();
     for (const i of UNGATED) at.set(i, []);
-    // Spanish patterns read a sentence only when it looks Spanish (two of its function words).
-    let hints = 0;
-    if (spanish) for (const w of words) if (SPANISH_HINTS.has(w) && ++hints >= 2) break;
-    const index = hints >= 2 ? ANCHOR_INDEX : ENGLISH_ANCHOR_INDEX;
+    // Spanish patterns read a sentence only when it has a Spanish word (not one shared with English).
+    let looksSpanish = false;
+    if (spanish) for (const w of words) if (SPANISH_HINTS.has(w)) {
+      looksSpanish = true;
+      break;
+    }
+    const index = looksSpanish ? ANCHOR_INDEX : ENGLISH_ANCHOR_INDEX;
     for (let k = 0, pos = 0; k < words.length; pos += words[k]!.length + 1, k++) {
       const w = words[k]!;
       for (const i of index.get(w) ?? []) {
@@ -341,6 +350,7 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     const e = s + w[0].length;
     if (!AMBIGUOUS.has(w[0]) || covered(s, e)) continue;
     const [ss, se] = sentenceAt(t, s, e);
+    if (/(?:^|[ \n])(?:not|never|no|isnt|wasnt|arent|dont|didnt|nobody|neither)(?: [^ \n]+){0,2} $/.test(t.slice(Math.max(ss, s - 30), s))) continue;
     if (nearDomain(t, s, e, ss, se) || IDIOM_AFTER.test(t.slice(e, se)) || IDIOM_BEFORE.test(t.slice(Math.max(ss, s - 24), s))) continue;
     if (findings.some((f) => f.concept === "review")) continue; // one review signal is enough
     findings.push({ concept: "review", severity: "low", reason: "An ambiguous word with no actor or victim, for review", spans: [toSpan(n, s, e)], rule: "review", s, e, imminent: false });
