@@ -74,6 +74,7 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/couples.$coupleId.export[.csv]": { GET: ["therapist"], POST: "none" },
   "routes/couples.$coupleId.print": { GET: ["therapist"], POST: "none" },
   "routes/admin.settings": { GET: STAFF_ADMINS, POST: STAFF_ADMINS },
+  "routes/safety.try": { GET: ["supervisor", ...STAFF_ADMINS], POST: ["supervisor", ...STAFF_ADMINS], note: "nothing is saved; each use is audited" },
   "routes/admin.audit": { GET: STAFF_ADMINS, POST: "none" },
   "routes/settings": { GET: PARTNERS, POST: PARTNERS },
   "routes/digest": { GET: ["therapist", "otherTherapist"], POST: "none", note: "each therapist's own caseload only" },

@@ -65,6 +65,12 @@ export interface Analysis {
 }
 
 const SKIP = new Set(SUBJECT_SKIP);
+/** Of two concepts at one severity, the more specific names the flag (strangulation over "violence"). */
+const PRIORITY: Concept[] = [
+  "strangulation", "weapon", "threat_to_kill", "sexual_violence", "threat_to_children_pets", "suicide", "self_harm", "partner_suicide_threat",
+  "confinement", "stalking", "physical_violence", "not_safe", "fear_of_partner", "coercive_control", "monitoring", "jealousy", "verbal_abuse",
+  "property_violence", "practice_phrase", "distress", "past_abuse", "review",
+];
 const SPANISH_HINTS = new Set([
   "que", "el", "la", "los", "las", "de", "del", "y", "mi", "mis", "con", "por", "para", "es", "esta", "estoy", "pero", "lo", "se", "un",
   "una", "muy", "ya", "cuando", "porque", "si", "como", "le", "les", "su", "sus", "al", "hoy", "ayer", "anoche", "tengo", "estaba", "nos",
@@ -77,10 +83,7 @@ const ENGLISH_ANCHOR_INDEX = new Map<string, number[]>();
 const UNGATED: number[] = [];
 /** Words shared by English and Spanish: they do not make a sentence Spanish. */
 const SHARED_WORDS = new Set(["me", "te", "le", "lo", "la", "no", "nos", "mi", "se", "el", "a", "he", "ha", "tu", "su", "y", "o", "es", "i", "un", "de", "si", "con", "sin", "ya", "mas", "vez"]);
-RULES.forEach((rule, i) => {
-  if (rule.lang === "es") for (const a of rule.anchors) if (!SHARED_WORDS.has(a)) SPANISH_HINTS.add(a);
-}
-);
+for (const rule of RULES) if (rule.lang === "es") for (const a of rule.anchors) if (!SHARED_WORDS.has(a)) SPANISH_HINTS.add(a);
 RULES.forEach((rule, i) => {
   if (!rule.anchors.length) UNGATED.push(i);
   for (const index of rule.lang === "en" ? [ANCHOR_INDEX, ENGLISH_ANCHOR_INDEX] : [ANCHOR_INDEX]) {
@@ -201,20 +204,34 @@ function nearDomain(t: string, s: number, e: number, ss: number, se: number): bo
   return false;
 }
 
+/**
+ * How far context is read around a match. A "sentence" of 100 kB (no punctuation) is read only
+ * this far on each side, so checking a match never costs more than a bounded slice.
+ */
+const CONTEXT = 400;
+/** Evidence enough: past this many findings of one concept in a note, more add nothing. */
+const MAX_PER_CONCEPT = 12;
+
+/** The sentence around [s, e), at most CONTEXT characters either side. */
 function sentenceAt(t: string, s: number, e: number): [number, number] {
-  const ss = t.lastIndexOf("\n", s - 1) + 1;
-  const nl = t.indexOf("\n", e);
-  return [ss, nl < 0 ? t.length : nl];
+  const lo = Math.max(0, s - CONTEXT);
+  const back = t.slice(lo, s).lastIndexOf("\n");
+  const fwd = t.slice(e, e + CONTEXT).indexOf("\n");
+  return [back < 0 ? lo : lo + back + 1, fwd < 0 ? Math.min(t.length, e + CONTEXT) : e + fwd];
 }
 
-/** The sentence before, this one and the one after, as [start, end). */
+/** The sentence before, this one and the one after, as [start, end) (each at most CONTEXT long). */
 function windowAt(t: string, ss: number, se: number, reach = 1): [number, number] {
   let ws = ss;
   let we = se;
-  for (let i = 0; i < reach && ws > 0; i++) ws = t.lastIndexOf("\n", ws - 2) + 1;
+  for (let i = 0; i < reach && ws > 0; i++) {
+    const lo = Math.max(0, ws - 1 - CONTEXT);
+    const back = t.slice(lo, ws - 1).lastIndexOf("\n");
+    ws = back < 0 ? lo : lo + back + 1;
+  }
   for (let i = 0; i < reach && we < t.length; i++) {
-    const nl = t.indexOf("\n", we + 1);
-    we = nl < 0 ? t.length : nl;
+    const fwd = t.slice(we + 1, we + 1 + CONTEXT).indexOf("\n");
+    we = fwd < 0 ? Math.min(t.length, we + 1 + CONTEXT) : we + 1 + fwd;
   }
   return [ws, we];
 }
@@ -256,6 +273,9 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
   const languages = new Set<Language>(["en", ...(options.languages ?? LANGUAGES)]);
   const findings: (Finding & { s: number; e: number; imminent: boolean })[] = [];
   const spanish = languages.has("es");
+  const perConcept = new Map<Concept, number>();
+  /** matches an idiom or a sense exclusion explained away: their words are not left for review */
+  const explained: [number, number][] = [];
 
   // Each sentence is read only by the rules one of whose anchor words it contains.
   for (let start = 0; start <= t.length; ) {
@@ -303,7 +323,13 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
       for (const [ms, me] of hits) {
         const s = start + ms;
         const e = start + me;
+        if ((perConcept.get(rule.concept) ?? 0) >= MAX_PER_CONCEPT) break;
         const finding = judge(rule, t, s, e, n.capitalised);
+        if (finding === EXPLAINED) {
+          explained.push([s, e]);
+          continue;
+        }
+        if (finding) perConcept.set(rule.concept, (perConcept.get(rule.concept) ?? 0) + 1);
         if (finding) findings.push({ ...finding, spans: [toSpan(n, s, e)], rule: rule.id, s, e, imminent: Boolean(rule.imminent) });
       }
     }
@@ -342,18 +368,20 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
   }
 
   // A lethal word no rule explained: a low review, unless it is an idiom or in a sport/game/media/cooking sentence.
-  const covered = (s: number, e: number) => findings.some((f) => f.s <= s && e <= f.e);
+  const covered = (s: number, e: number) => findings.some((f) => f.s <= s && e <= f.e) || explained.some(([xs, xe]) => xs <= s && e <= xe);
+  let reviewed = findings.some((f) => f.concept === "review");
   let ambiguous = false;
   for (const w of AMBIGUOUS) if (n.tokens.has(w)) ambiguous = true;
   for (const w of ambiguous ? t.matchAll(/[^ \n]+/g) : []) {
     const s = w.index;
     const e = s + w[0].length;
+    if (reviewed) break; // one review signal is enough
     if (!AMBIGUOUS.has(w[0]) || covered(s, e)) continue;
     const [ss, se] = sentenceAt(t, s, e);
     if (/(?:^|[ \n])(?:not|never|no|isnt|wasnt|arent|dont|didnt|nobody|neither)(?: [^ \n]+){0,2} $/.test(t.slice(Math.max(ss, s - 30), s))) continue;
     if (nearDomain(t, s, e, ss, se) || IDIOM_AFTER.test(t.slice(e, se)) || IDIOM_BEFORE.test(t.slice(Math.max(ss, s - 24), s))) continue;
-    if (findings.some((f) => f.concept === "review")) continue; // one review signal is enough
     findings.push({ concept: "review", severity: "low", reason: "An ambiguous word with no actor or victim, for review", spans: [toSpan(n, s, e)], rule: "review", s, e, imminent: false });
+    reviewed = true;
   }
 
   // The practice's own phrases.
@@ -366,7 +394,7 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     }
   }
 
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.s - b.s);
+  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || PRIORITY.indexOf(a.concept) - PRIORITY.indexOf(b.concept) || a.s - b.s);
   let severity: Severity | "none" = "none";
   for (const f of findings) severity = severity === "none" ? f.severity : maxSeverity(severity, f.severity);
   const concerns = [...new Set(findings.map((f) => f.concept))];
@@ -374,15 +402,17 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
 }
 
 type Judged = Omit<Finding, "spans" | "rule">;
+/** A match recognised as an idiom or another sense ("the heat is killing me"): no finding, and no review either. */
+const EXPLAINED = Symbol("explained");
 
 /** A match checked against its sentence: kept as is, lowered, or dropped (null). */
-function judge(rule: Rule, t: string, s: number, e: number, capitalised: ReadonlySet<number>): Judged | null {
+function judge(rule: Rule, t: string, s: number, e: number, capitalised: ReadonlySet<number>): Judged | null | typeof EXPLAINED {
   const [ss, se] = sentenceAt(t, s, e);
   const sentence = t.slice(ss, se);
   const pre = t.slice(ss, s);
   const post = t.slice(e, se);
-  if (rule.afterRe && rule.afterRe.test(post)) return null;
-  if (rule.unlessRe && rule.unlessRe.test(sentence)) return null;
+  if (rule.afterRe && rule.afterRe.test(post)) return EXPLAINED;
+  if (rule.unlessRe && rule.unlessRe.test(sentence)) return EXPLAINED;
   if (rule.beforeRe) {
     const [ws] = windowAt(t, ss, se, 1);
     if (!rule.beforeRe.test(t.slice(ws, s))) return null;
@@ -392,7 +422,7 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
     if (!rule.contextRe.test(t.slice(ws, we))) return null;
   }
   if (rule.negatable && isNegated(pre, sentence)) return null;
-  if (JOKING_CONCEPTS.has(rule.concept) && JOKE_RE.test(t.slice(...windowAt(t, ss, se, 1)))) return null;
+  if (JOKING_CONCEPTS.has(rule.concept) && JOKE_RE.test(t.slice(...windowAt(t, ss, se, 1)))) return EXPLAINED;
   const violent = rule.severity === "high" || rule.severity === "imminent";
   const review = (reason: string): Judged => ({ concept: "review", severity: "low", reason });
   const past = (reason: string): Judged => ({ concept: "past_abuse", severity: "low", reason });
@@ -400,7 +430,8 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
   if (rule.subject || rule.person) {
     const who = subjectOf(pre, ss, capitalised);
     const reported = rule.concept === "threat_to_kill" || rule.concept === "threat_to_children_pets" || rule.concept === "coercive_control";
-    if (who === "thing" || who === "nobody" || (who === "self" && !reported)) return null;
+    if (who === "thing") return EXPLAINED;
+    if (who === "nobody" || (who === "self" && !reported)) return null;
     if (rule.person && who !== "partner" && who !== "ex" && who !== "name" && !personBefore(pre)) return null;
     if (who === "third") return violent ? review(`${rule.reason}, by someone other than the partner`) : null;
     if (who === "family") return past(`${rule.reason}, by a parent or relative`);
