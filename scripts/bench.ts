@@ -31,6 +31,7 @@ import { localDateOf } from "~/domain/dates";
 import { caseloadQueries, checkInQueries, coupleQueries, explain, floorContext, measureFloor, queueQueries, todayQueries, type Db, type Query } from "./bench/floor";
 import { jsSize, type JsSize } from "./bench/js-size";
 import { runLoad, type LoadResult, type LoadSpec } from "./bench/load";
+import { measureSafetyRules } from "./bench/safety";
 import { barChart, loadTable, met, targetTable, type Target } from "./bench/report";
 import { login, probe, startServer, type Server } from "./bench/server";
 
@@ -346,6 +347,11 @@ try {
     log(`embedded start to first page: ${runs.map((r) => r.firstPageMs).join(", ")} ms`);
   }
 
+  // 5b. the safety rules on a 2,000-character note (pure, in process)
+  const safety = measureSafetyRules(quick ? 3 : 10);
+  out.safetyRules = safety;
+  log(`safety rules, 2,000-character note: median ${safety.median} ms, p99 ${safety.p99} ms over ${safety.notes} notes`);
+
   // 6. verdicts
   for (const r of results) if (r.errors > 0 || r.requests === 0) failures.push(`${r.name} @${r.clients}: ${r.errors} errors of ${r.requests} (${JSON.stringify(r.statuses)})`);
   const r1 = (p: string) => byName(p, 1)!;
@@ -364,6 +370,8 @@ try {
     { measure: "caseload p50 / SQL floor", measured: ratio(caseload1.p50, f.floor.caseload!.p50), unit: "×", kind: "max", limit: 3, detail: `${caseload1.p50} / ${f.floor.caseload!.p50} ms` },
     { measure: "couple page p50 / SQL floor", measured: ratio(couple1.p50, f.floor.couple!.p50), unit: "×", kind: "max", limit: 3, detail: `${couple1.p50} / ${f.floor.couple!.p50} ms` },
     ...(embedded ? [{ measure: "embedded start to first page", measured: embedded.medianFirstPageMs, unit: "ms", kind: "max" as const, limit: 3000 }] : []),
+    { measure: "safety rules, 2,000-character note, median", measured: safety.median, unit: "ms", kind: "max", limit: 1 },
+    { measure: "safety rules, 2,000-character note, p99", measured: safety.p99, unit: "ms", kind: "max", limit: 5 },
     { measure: "JS to partner Today (gzip)", measured: js.partnerToday!.initialKb, unit: "KB", kind: "max", limit: 120 },
     { measure: "JS to couple page (gzip, with the lazy chart chunk)", measured: Math.round((js.couplePage!.initialKb + js.couplePage!.lazyKb) * 10) / 10, unit: "KB", kind: "max", limit: 250, detail: `${js.couplePage!.initialKb} at once + ${js.couplePage!.lazyKb} lazy` },
   ];

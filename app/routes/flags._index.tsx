@@ -61,6 +61,9 @@ export default function Queue() {
   return (
     <section className="card">
       <h1>Safety queue</h1>
+      <p className="muted">
+        <Link to="/safety/try">Try a note</Link> to see what the safety rules would raise for a text, and why.
+      </p>
       <Form method="get" className="row">
         <label>
           Severity{" "}

@@ -339,11 +339,11 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
       ],
     });
   }
-  // #4 Riley & Jamie: keyword in a note → high, escalated to the supervisor, now overdue.
+  // #4 Riley & Jamie: violence disclosed in a note → high, escalated to the supervisor, now overdue.
   {
     const c = byEmail(3);
     const opened = hoursAgo(40);
-    const text = "He threw my phone against the wall and I was afraid of him.";
+    const text = "He threw my phone against the wall and shoved me into the door. I was afraid of him.";
     await prisma.checkIn.upsert({
       where: { partnerId_localDate: { partnerId: c.bId, localDate: day(addDays(c.today, -2)) } },
       update: { note: text, noteShared: false, mood: 2 },
@@ -351,13 +351,13 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
     });
     const flag = await prisma.safetyFlag.create({
       data: {
-        practiceId: practice.id, coupleId: c.id, partnerId: c.bId, source: "keyword", concern: "keyword", severity: "high", status: "escalated",
+        practiceId: practice.id, coupleId: c.id, partnerId: c.bId, source: "keyword", concern: "physical_violence", severity: "high", status: "escalated",
         assigneeId: supervisor.id, dueBy: new Date(opened.getTime() + 24 * 3_600_000), triggerText: text, createdAt: opened,
       },
     });
     await prisma.flagEvent.createMany({
       data: [
-        { flagId: flag.id, type: "raised", severity: "high", toStatus: "open", note: "Phrases found in a private check-in note: afraid of him", createdAt: opened },
+        { flagId: flag.id, type: "raised", severity: "high", toStatus: "open", note: "In a check-in: Physical violence; Smashing or throwing things; Fear of the partner", createdAt: opened },
         { flagId: flag.id, type: "work_paused", note: "Conjoint routines and homework paused automatically.", createdAt: opened },
         { flagId: flag.id, type: "escalated", authorId: t1.id, fromStatus: "open", toStatus: "escalated", note: "Escalating: possible physical intimidation. Please advise on individual sessions.", createdAt: hoursAgo(36) },
         { flagId: flag.id, type: "assigned", authorId: t1.id, note: "Assigned to Dr. Morgan Reyes", createdAt: hoursAgo(36) },

@@ -106,23 +106,23 @@ function personBefore(pre: string): boolean {
   const toks = pre.split(" ").slice(-9);
   return toks.some((w, i) => PARTNERS.has(w) || (w === "ex") || (PARTNERS.has(toks[i + 1] ?? "") && w === "my"));
 }
-const FAMILY_OR_EX_RE = /(?<![^ \n])(?:dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
+const FAMILY_OR_EX_RE = /(?<![^ \n])(?:primer novio|primer esposo|primer marido|exnovio|exesposo|exmarido|mi ex|papa|mama|abuelo|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
 /** Verbal threats and "I could strangle you" said in play: both laughing, clearly marked as a joke. */
 const JOKING_CONCEPTS = new Set<Concept>(["threat_to_kill", "strangulation", "weapon", "partner_suicide_threat", "stalking", "monitoring"]);
-const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jajaja\w*|muertos de risa|laughing (?:her|his|their) head off|in stitches|joke)(?=$|[ \n])/;
+const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|(?:shes|hes|theyre|she s|he s|im|i m|were|we re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|jokes|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jajaja\w*|muertos de risa|laughing (?:her|his|their) head off|in stitches|joke)(?=$|[ \n])/;
 
 /** "he has never hit me", "nobody has ever hurt me": a plain denial of an act (not "he didn't REALLY hit me"). */
 const DENIAL_FILLER = new Set([
   "has", "have", "had", "ever", "once", "even", "s", "would", "will", "did", "does", "do", "is", "was", "been", "me", "or", "nor", "and", "a",
   "hand", "on", "hurt", "hurts", "hit", "hits", "threatened", "threatens", "touched", "touches", "laid", "raised", "his", "her", "their",
-  "voice", "physically", "harmed", "harms", "at", "home", "in", "the", "house", "anyone", "us",
+  "voice", "physically", "harmed", "harms", "at", "home", "in", "the", "house", "anyone", "us", "being", "getting",
 ]);
 function deniedAct(pre: string, sentence: string): boolean {
   const toks = pre.split(" ").filter(Boolean);
   let j = toks.length - 1;
   while (j >= 0 && DENIAL_FILLER.has(toks[j]!)) j--;
   const w = toks[j];
-  const denial = w === "never" || ((w === "not" || w === "hasnt" || w === "havent" || w === "hadnt") && toks[j + 1] === "ever") || NOBODY.has(w ?? "") || (w === "one" && toks[j - 1] === "no");
+  const denial = w === "never" || (w === "not" && ["being", "been", "getting", "ever"].includes(toks[j + 1] ?? "")) || ((w === "not" || w === "hasnt" || w === "havent" || w === "hadnt") && toks[j + 1] === "ever") || NOBODY.has(w ?? "") || (w === "one" && toks[j - 1] === "no");
   if (!denial) return false;
   for (const x of sentence.split(" ")) if (REOPENERS.has(x) || x === "just" || x === "only" || x === "except" || x === "really") return false;
   return true;
@@ -130,7 +130,7 @@ function deniedAct(pre: string, sentence: string): boolean {
 const CHILDHOOD_RE = new RegExp(
   `(?<![^ \\n])(?:when i was (?:a kid|little|young|a child|a teen|a teenager|growing up|small|in school|\\d+)|${PAST_MARKERS.filter((m) => !["used to", "years ago", "year ago", "long ago", "long time ago", "back then", "hace anos", "when i was"].includes(m)).join("|")})(?![^ \\n])`,
 );
-const LONG_AGO_RE = /(?<![^ \n])(?:years ago|year ago|used to|long ago|long time ago|back then|back in|in the past|decade ago|decades ago|a decade|in (?:19|20)\d\d|hace anos|de joven|when we were married|when i was married|before the divorce|is over|its over|it s over|been over|got out|i left him|i left her|passed away|passed years ago|in my twenties|in my teens|as a kid|as a child|growing up)(?![^ \n])/;
+const LONG_AGO_RE = /(?<![^ \n])(?:years ago|year ago|used to|long ago|long time ago|back then|back in|in the past|decade ago|decades ago|a decade|in (?:19|20)\d\d|hace anos|de joven|when we were married|when i was married|before the divorce|is over|its over|it s over|been over|got out|i left him|i left her|passed away|passed years ago|in my twenties|in my teens|as a kid|as a child|growing up|cuando tenia|cuando era|hace mucho|de chica|de chico|cuando era chica|cuando era chico)(?![^ \n])/;
 
 type Who = "partner" | "self" | "thing" | "third" | "family" | "ex" | "nobody" | "name" | "unknown" | "none";
 
@@ -157,7 +157,7 @@ function subjectOf(pre: string, offset = 0, capitalised: ReadonlySet<number> = n
   return "none";
 }
 
-const NEGATORS = new Set(["not", "never", "no", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "havent", "hasnt", "hadnt", "aint", "nunca", "jamas", "ni", "denies", "deny", "denied"]);
+const NEGATORS = new Set(["not", "never", "no", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "havent", "hasnt", "hadnt", "aint", "nunca", "jamas", "ni", "denies", "deny", "denied", "nothing", "nobody", "neither"]);
 const LINKING = new Set(["am", "be", "been", "being", "is", "was", "were", "are", "feel", "feels", "feeling", "felt", "get", "gets", "getting", "got", "even", "at", "all", "a", "bit", "any", "the", "least", "ever", "have", "had", "having", "im", "i", "really", "actually", "currently", "remotely", "in", "way", "le", "me", "lo", "tengo", "siento", "estoy"]);
 const PLAIN_PREFIX = new Set([
   "i", "im", "ive", "id", "am", "have", "has", "had", "was", "were", "is", "are", "be", "been", "he", "hes", "she", "shes", "we", "they",

@@ -119,7 +119,7 @@ export const DOMAIN_WORDS = [
   "zelda", "tekken", "fifa", "madden", "halo", "overwatch", "valorant", "xbox", "playstation", "ps5", "nintendo", "console",
   "boardgame", "trivia", "jeopardy", "wordle", "crossword", "mahjong", "dominoes", "checkers", "diplomacy", "pictionary", "charades",
   "darts", "billiards", "bowling", "arcade", "videogame", "multiplayer", "npc", "headshot", "headshots", "respawn", "paintball", "airsoft",
-  "nerf", "squirt", "tickle", "snowball", "dodgeball", "pillow", "cards", "tournament", "laser", "racing", "boxer", "climbing",
+  "nerf", "squirt", "duty", "warzone", "apex", "pubg", "sus", "cluedo", "clue", "rummy", "tickle", "snowball", "dodgeball", "pillow", "cards", "tournament", "laser", "racing", "boxer", "climbing",
   // sport
   "softball", "baseball", "basketball", "football", "soccer", "rugby", "hockey", "tennis", "golf", "volleyball", "boxing", "kickboxing",
   "mma", "karate", "judo", "jiujitsu", "bjj", "wrestling", "sparring", "spar", "dojo", "gym", "workout", "marathon", "league", "referee",
