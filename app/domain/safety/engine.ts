@@ -109,7 +109,9 @@ function personBefore(pre: string): boolean {
 const FAMILY_OR_EX_RE = /(?<![^ \n])(?:primer novio|primer esposo|primer marido|exnovio|exesposo|exmarido|mi ex|papa|mama|abuelo|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
 /** Verbal threats and "I could strangle you" said in play: both laughing, clearly marked as a joke. */
 const JOKING_CONCEPTS = new Set<Concept>(["threat_to_kill", "strangulation", "weapon", "partner_suicide_threat", "stalking", "monitoring"]);
-const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|(?:shes|hes|theyre|she s|he s|im|i m|were|we re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|jokes|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jajaja\w*|muertos de risa|laughing (?:her|his|their) head off|in stitches|joke)(?=$|[ \n])/;
+const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|(?:shes|hes|theyre|she s|he s|im|i m|were|we re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jajaja\w*|muertos de risa|laughing (?:her|his|their) head off|in stitches)(?=$|[ \n])/;
+/** A "joke" that left a mark is not a joke. */
+const HARM_DONE_RE = /(?:^|[ \n])(?:until|saw spots|couldnt breathe|could not breathe|passed out|blacked out|bruise|bruises|bruised|marks|hurt me|bleeding|bled|choked me|squeezed)(?=$|[ \n])/;
 
 /** "he has never hit me", "nobody has ever hurt me": a plain denial of an act (not "he didn't REALLY hit me"). */
 const DENIAL_FILLER = new Set([
@@ -418,11 +420,14 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
     if (!rule.beforeRe.test(t.slice(ws, s))) return null;
   }
   if (rule.contextRe) {
-    const [ws, we] = windowAt(t, ss, se, 1);
+    const [ws, we] = windowAt(t, ss, se, 2);
     if (!rule.contextRe.test(t.slice(ws, we))) return null;
   }
   if (rule.negatable && isNegated(pre, sentence)) return null;
-  if (JOKING_CONCEPTS.has(rule.concept) && JOKE_RE.test(t.slice(...windowAt(t, ss, se, 1)))) return EXPLAINED;
+  if (JOKING_CONCEPTS.has(rule.concept)) {
+    const w = t.slice(...windowAt(t, ss, se, 1));
+    if (JOKE_RE.test(w) && !HARM_DONE_RE.test(w)) return EXPLAINED;
+  }
   const violent = rule.severity === "high" || rule.severity === "imminent";
   const review = (reason: string): Judged => ({ concept: "review", severity: "low", reason });
   const past = (reason: string): Judged => ({ concept: "past_abuse", severity: "low", reason });
