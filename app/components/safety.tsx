@@ -70,3 +70,25 @@ export function SafetyBanner({
     </section>
   );
 }
+
+/** The text that raised a flag (or would), with the words that raised it marked. Clinicians only. */
+export function HighlightedText({ segments }: { segments: { text: string; match: boolean }[] }) {
+  return <blockquote className="trigger">{segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</blockquote>;
+}
+
+/** Why a text raised what it did: each concept found, its severity, reason and words. Clinicians only. */
+export function EvidenceList({ items }: { items: { concept: string; severity: Sev; reason: string; words: string[] }[] }) {
+  if (!items.length) return null;
+  return (
+    <ul className="evidence">
+      {items.map((e, i) => (
+        <li key={i}>
+          <span className={e.severity === "high" || e.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[e.severity]}</span> {e.reason}{" "}
+          <span className="muted">
+            — {e.concept}: “{e.words.join("”, “")}”
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,5 +1,5 @@
 /** Practice safety settings (admin): the practice's own phrases (added to the built-in concepts), SLA hours, crisis resources. Every change audited. */
-import { analyze, CONCEPT_LABELS, highlight } from "~/domain/safety";
+import { explain } from "~/domain/safety";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -37,11 +37,7 @@ export async function updateSafetySettings(
 export async function tryNote(user: SessionUser, text: string, request?: Request) {
   const p = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { flagPhrases: true } });
   const config = ruleConfigOf(p.flagPhrases, []);
-  const analysis = analyze(text, config);
-  await audit({ actor: user, action: "try", entity: "safety-rules", detail: { characters: text.length, severity: analysis.severity }, request });
-  return {
-    severity: analysis.severity,
-    segments: highlight(text, config),
-    findings: analysis.findings.map((f) => ({ concept: CONCEPT_LABELS[f.concept], severity: f.severity, reason: f.reason, words: f.spans.map((s) => text.slice(s.index, s.index + s.length)) })),
-  };
+  const result = explain(text, config);
+  await audit({ actor: user, action: "try", entity: "safety-rules", detail: { characters: text.length, severity: result.severity }, request });
+  return result;
 }

@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, formState, SelectField, TextareaField } from "~/components/forms";
-import { SEVERITY_LABEL } from "~/components/safety";
-import { analyze, CONCEPT_LABELS, highlight } from "~/domain/safety";
+import { EvidenceList, HighlightedText, SEVERITY_LABEL } from "~/components/safety";
+import { explain, highlight } from "~/domain/safety";
 import { formatOverdue, OUTCOME_LABELS, overdueBy, STATUS_LABELS } from "~/domain/flag-workflow";
 import { actOnFlag, getFlag, listSupervisors } from "~/models/flag.server";
 import { requireUser } from "~/utils/authz.server";
@@ -36,14 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notFound();
   }
   const { flag, recentCheckIns, ruleConfig } = found;
-  const evidence = flag.triggerText
-    ? analyze(flag.triggerText, ruleConfig).findings.map((f) => ({
-        concept: CONCEPT_LABELS[f.concept],
-        severity: f.severity,
-        reason: f.reason,
-        words: f.spans.map((s) => flag.triggerText!.slice(s.index, s.index + s.length)),
-      }))
-    : [];
+  const explained = flag.triggerText ? explain(flag.triggerText, ruleConfig) : null;
   const over = overdueBy(flag.dueBy, new Date());
   return {
     idem: newIdempotencyKey(),
@@ -55,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: flag.createdAt.toISOString(),
       resolvedAt: flag.resolvedAt?.toISOString() ?? null,
       overdue: flag.status !== "resolved" && over ? formatOverdue(over) : null,
-      trigger: flag.triggerText ? highlight(flag.triggerText, ruleConfig) : null,
-      evidence,
+      trigger: explained?.segments ?? null,
+      evidence: explained?.findings ?? [],
       events: flag.events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     },
     recentCheckIns: recentCheckIns.map((c) => ({
@@ -141,22 +134,11 @@ export default function FlagPage() {
         {flag.trigger ? (
           <>
             <h2>What triggered it</h2>
-            <blockquote className="trigger">
-              {flag.trigger.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-            </blockquote>
+            <HighlightedText segments={flag.trigger} />
             {flag.evidence.length ? (
               <>
                 <h3>Why</h3>
-                <ul className="evidence">
-                  {flag.evidence.map((e, i) => (
-                    <li key={i}>
-                      <span className={e.severity === "high" || e.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[e.severity]}</span> {e.reason}{" "}
-                      <span className="muted">
-                        — {e.concept}: “{e.words.join("”, “")}”
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <EvidenceList items={flag.evidence} />
               </>
             ) : null}
           </>

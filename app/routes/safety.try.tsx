@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, formState, TextareaField } from "~/components/forms";
-import { SEVERITY_LABEL } from "~/components/safety";
+import { EvidenceList, HighlightedText, SEVERITY_LABEL } from "~/components/safety";
 import { tryNote } from "~/models/practice.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -65,21 +65,8 @@ export default function TryNote() {
               </>
             )}
           </h2>
-          <blockquote className="trigger">
-            {tried.segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-          </blockquote>
-          {tried.findings.length ? (
-            <ul className="evidence">
-              {tried.findings.map((f, i) => (
-                <li key={i}>
-                  <span className={f.severity === "high" || f.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[f.severity]}</span> {f.reason}{" "}
-                  <span className="muted">
-                    — {f.concept}: “{f.words.join("”, “")}”
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <HighlightedText segments={tried.segments} />
+          <EvidenceList items={tried.findings} />
         </div>
       ) : null}
     </section>

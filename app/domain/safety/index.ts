@@ -245,3 +245,18 @@ export function mergeSignal(
   const severity = maxSeverity(existing.severity, signal.severity);
   return { action: "append", severity, raised: severity !== existing.severity };
 }
+
+/** What a clinician reads about a text: the severity, the text with its words marked, and why. */
+export function explain(text: string, config: RuleConfig) {
+  const a = analyzeWith(text, config);
+  return {
+    severity: a.severity,
+    segments: highlight(text, config),
+    findings: a.findings.map((f) => ({
+      concept: CONCEPT_LABELS[f.concept],
+      severity: f.severity,
+      reason: f.reason,
+      words: f.spans.map((s) => text.slice(s.index, s.index + s.length)),
+    })),
+  };
+}
