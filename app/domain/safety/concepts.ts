@@ -947,6 +947,29 @@ export const RULE_SPECS: RuleSpec[] = [
     pattern: "@(se va a|se iba a|dice que se va a|va a) (?:~1)(?:estrellar|estrellarse|matar|matarse|tirar|tirarse|colgar|colgarse|aventar|aventarse)",
     context: "\\b(?:si|cuando|espacio|dejo|me voy|me quedo|quedandome|termino|amenaza|dice)\\b" },
 
+
+  /* instrument questions answered "yes" (DA, HITS, WAST, C-SSRS asked in the second person) */
+  { concept: "suicide", severity: "imminent", lang: "en",
+    reason: "C-SSRS 3–6 answered yes (method, intent, plan or preparation)",
+    pattern: "(?:@(how) you (?:might|would|could) (?:~1)(?:do (?:it|this)|kill yourself|end your life)|@(intention|intend|intent) (?:~2)(?:acting on|act on|to act|of acting)|@(details) of how (?:to )?(?:kill yourself|end your life|do it)|@(prepared|started|done anything|begun) (?:~4)(?:to end your life|to kill yourself|end your life))",
+    context: "\\b(?:yes|yeah|yep|yup|si|sí|twice|once|many times|more than once|a few times|sometimes|often|most days|every day|daily|always|true|i have|i do|i did|he has|she has|he does|she does)\\b", unless: "(?:^|[ \\n])(?:no|never|nope|not once|not really|not at all)(?=$|[ \\n])" },
+  { concept: "suicide", severity: "high", lang: "en",
+    reason: "C-SSRS 2 answered yes (thoughts of killing oneself)",
+    pattern: "(?:@(thoughts|thought|thinking) (?:~2)(?:of|about) (?:killing yourself|suicide|ending your life|taking your life)|@(tried|attempted) (?:~2)(?:to kill yourself|suicide|to end your life))",
+    context: "\\b(?:yes|yeah|yep|yup|si|sí|twice|once|many times|more than once|a few times|sometimes|often|most days|every day|daily|always|true|i have|i do|i did|he has|she has|he does|she does)\\b", unless: "(?:^|[ \\n])(?:no|never|nope|not once|not really|not at all)(?=$|[ \\n])" },
+  { concept: "suicide", severity: "medium", lang: "en",
+    reason: "C-SSRS 1 answered yes (wish to be dead)",
+    pattern: "(?:@(wished|wish|wishing) you (?:were|was) dead|@(go to sleep|fall asleep) and (?:not|never) wake up)",
+    context: "\\b(?:yes|yeah|yep|yup|si|sí|twice|once|many times|more than once|a few times|sometimes|often|most days|every day|daily|always|true|i have|i do|i did|he has|she has|he does|she does)\\b", unless: "(?:^|[ \\n])(?:no|never|nope|not once|not really|not at all)(?=$|[ \\n])" },
+  { concept: "physical_violence", severity: "high", lang: "en", imminent: true,
+    reason: "A violence or threat question of the DA / HITS / WAST answered yes",
+    pattern: "(?:@(physically hurt|hurt you|hit you|hits you|kick you|push you|pushed you|slapped you|shoved you|beaten you|beat you|choke you|choked you|strangle you|strangled you) |@(threaten|threatened|threatens) you (?:~2)(?:with|harm)|@(forced|forces|force) you (?:~3)(?:sex|to have sex)|@(result) in (?:~2)(?:hitting|kicking|pushing|violence)|@(used|use|uses) a (?:weapon|gun|knife) (?:against|on) you|@(capable) of killing you|@(threaten|threatened|threatens) to kill you)",
+    context: "\\b(?:yes|yeah|yep|yup|si|sí|twice|once|many times|more than once|a few times|sometimes|often|most days|every day|daily|always|true|i have|i do|i did|he has|she has|he does|she does)\\b", unless: "(?:^|[ \\n])(?:no|never|nope|not once|not really|not at all)(?=$|[ \\n])" },
+  { concept: "coercive_control", severity: "medium", lang: "en",
+    reason: "A control, jealousy or fear question answered yes",
+    pattern: "(?:@(control|controls|controlled) (?:~2)(?:your daily|your money|who you|where you|your activities|your phone)|@(jealous) of you|@(follow|follows|spy|spies) (?:or spy )?on you|@(frightened|afraid|scared) (?:by|of) (?:what )?(?:he|she|they|your partner) (?:~1)(?:says|does|say|do)?|@(insult|insults|insulted|put you down|puts you down) (?:~1)you)",
+    context: "\\b(?:yes|yeah|yep|yup|si|sí|twice|once|many times|more than once|a few times|sometimes|often|most days|every day|daily|always|true|i have|i do|i did|he has|she has|he does|she does)\\b", unless: "(?:^|[ \\n])(?:no|never|nope|not once|not really|not at all)(?=$|[ \\n])" },
+
   /* ── insults and humiliation (medium) ── */
   { concept: "verbal_abuse", severity: "medium", lang: "en", subject: true,
     reason: "Insults and humiliation",
