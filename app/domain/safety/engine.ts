@@ -81,6 +81,8 @@ const SPANISH_HINTS = new Set([
 const ANCHOR_INDEX = new Map<string, number[]>();
 const ENGLISH_ANCHOR_INDEX = new Map<string, number[]>();
 const UNGATED: number[] = [];
+/** Per rule, where its anchors begin in the sentence being read (reused: analyze is synchronous). */
+const AT: number[][] = RULES.map(() => []);
 /** Words shared by English and Spanish: they do not make a sentence Spanish. */
 const SHARED_WORDS = new Set(["me", "te", "le", "lo", "la", "no", "nos", "mi", "se", "el", "a", "he", "ha", "tu", "su", "y", "o", "es", "i", "un", "de", "si", "con", "sin", "ya", "mas", "vez"]);
 for (const rule of RULES) if (rule.lang === "es") for (const a of rule.anchors) if (!SHARED_WORDS.has(a)) SPANISH_HINTS.add(a);
@@ -285,9 +287,8 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     const end = nl < 0 ? t.length : nl;
     const sentence = t.slice(start, end);
     const words = sentence.split(" ");
-    // rule → where its anchor words begin in this sentence
-    const at = new Map<number, number[]>();
-    for (const i of UNGATED) at.set(i, []);
+    // rule → where its anchor words begin in this sentence (arrays reused across sentences)
+    const touched: number[] = [...UNGATED];
     // Spanish patterns read a sentence only when it has a Spanish word (not one shared with English).
     let looksSpanish = false;
     if (spanish) for (const w of words) if (SPANISH_HINTS.has(w)) {
@@ -296,20 +297,26 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     }
     const index = looksSpanish ? ANCHOR_INDEX : ENGLISH_ANCHOR_INDEX;
     for (let k = 0, pos = 0; k < words.length; pos += words[k]!.length + 1, k++) {
-      const w = words[k]!;
-      for (const i of index.get(w) ?? []) {
-        const list = at.get(i);
-        if (list) list.push(pos);
-        else at.set(i, [pos]);
+      const rules = index.get(words[k]!);
+      if (!rules) continue;
+      for (const i of rules) {
+        const list = AT[i]!;
+        if (!list.length) touched.push(i);
+        list.push(pos);
       }
     }
-    for (const i of [...at.keys()].sort((a, b) => a - b)) {
+    touched.sort((a, b) => a - b);
+    for (const i of touched) {
       const rule = RULES[i]!;
-      if (!languages.has(rule.lang)) continue;
+      const positions = AT[i]!;
+      if (!languages.has(rule.lang)) {
+        positions.length = 0;
+        continue;
+      }
       const hits: [number, number][] = [];
       if (rule.sticky) {
         let after = -1;
-        for (const pos of at.get(i)!) {
+        for (const pos of positions) {
           if (pos < after) continue;
           rule.sticky.lastIndex = pos;
           const m = rule.sticky.exec(sentence);
@@ -322,6 +329,7 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
         rule.re.lastIndex = 0;
         for (const m of sentence.matchAll(rule.re)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
       }
+      positions.length = 0;
       for (const [ms, me] of hits) {
         const s = start + ms;
         const e = start + me;
@@ -413,16 +421,17 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
   const sentence = t.slice(ss, se);
   const pre = t.slice(ss, s);
   const post = t.slice(e, se);
-  if (rule.afterRe && rule.afterRe.test(post)) return EXPLAINED;
-  if (rule.unlessRe && rule.unlessRe.test(sentence)) return EXPLAINED;
+  // Cheapest and most often decisive first: the required context, then the exclusions.
+  if (rule.contextRe && !rule.contextRe.test(sentence)) {
+    const [ws, we] = windowAt(t, ss, se, 2);
+    if (!rule.contextRe.test(t.slice(ws, ss)) && !rule.contextRe.test(t.slice(se, we))) return null;
+  }
   if (rule.beforeRe) {
     const [ws] = windowAt(t, ss, se, 1);
     if (!rule.beforeRe.test(t.slice(ws, s))) return null;
   }
-  if (rule.contextRe) {
-    const [ws, we] = windowAt(t, ss, se, 2);
-    if (!rule.contextRe.test(t.slice(ws, we))) return null;
-  }
+  if (rule.afterRe && rule.afterRe.test(post)) return EXPLAINED;
+  if (rule.unlessRe && rule.unlessRe.test(sentence)) return EXPLAINED;
   if (rule.negatable && isNegated(pre, sentence)) return null;
   if (JOKING_CONCEPTS.has(rule.concept)) {
     const w = t.slice(...windowAt(t, ss, se, 1));
