@@ -22,7 +22,7 @@ import {
   type Concept, type Language, type Rule,
 } from "./concepts";
 import { DOMAIN_WORDS, PARTNER_NOUNS, PARTNER_PRONOUNS, PAST_MARKERS, SUBJECT_SKIP, THING_SUBJECTS, THIRD_PARTIES } from "./lexicon";
-import { normalize, originalSpan, type Normalized } from "./normalize";
+import { normalize, originalSpan } from "./normalize";
 import { phraseRegExp } from "./pattern";
 import { maxSeverity, severityRank, type Severity } from "./severity";
 
@@ -257,10 +257,6 @@ function imminentCue(t: string, ws: number, we: number): boolean {
   return false;
 }
 
-function toSpan(n: Normalized, s: number, e: number): Span {
-  return originalSpan(n, s, e);
-}
-
 const AMBIGUOUS = new Set([
   "kill", "kills", "killed", "killing", "murder", "murdered", "murdering", "murders", "gun", "guns", "knife", "knives", "weapon", "weapons",
   "choke", "choked", "choking", "strangle", "strangled", "strangling", "stab", "stabbed", "stabbing", "rape", "raped", "suicide", "suicidal",
@@ -340,7 +336,7 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
           continue;
         }
         if (finding) perConcept.set(rule.concept, (perConcept.get(rule.concept) ?? 0) + 1);
-        if (finding) findings.push({ ...finding, spans: [toSpan(n, s, e)], rule: rule.id, s, e, imminent: Boolean(rule.imminent) });
+        if (finding) findings.push({ ...finding, spans: [originalSpan(n, s, e)], rule: rule.id, s, e, imminent: Boolean(rule.imminent) });
       }
     }
     start = end + 1;
@@ -390,7 +386,7 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     const [ss, se] = sentenceAt(t, s, e);
     if (/(?:^|[ \n])(?:not|never|no|isnt|wasnt|arent|dont|didnt|nobody|neither)(?: [^ \n]+){0,2} $/.test(t.slice(Math.max(ss, s - 30), s))) continue;
     if (nearDomain(t, s, e, ss, se) || IDIOM_AFTER.test(t.slice(e, se)) || IDIOM_BEFORE.test(t.slice(Math.max(ss, s - 24), s))) continue;
-    findings.push({ concept: "review", severity: "low", reason: "An ambiguous word with no actor or victim, for review", spans: [toSpan(n, s, e)], rule: "review", s, e, imminent: false });
+    findings.push({ concept: "review", severity: "low", reason: "An ambiguous word with no actor or victim, for review", spans: [originalSpan(n, s, e)], rule: "review", s, e, imminent: false });
     reviewed = true;
   }
 
@@ -400,7 +396,7 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     const norm = normalize(p.phrase).text.replace(/\n/g, " ").trim();
     if (!norm) continue;
     for (const m of t.matchAll(phraseRegExp(norm))) {
-      findings.push({ concept: "practice_phrase", severity: p.severity, reason: `The practice's phrase "${p.phrase.trim()}"`, spans: [toSpan(n, m.index, m.index + m[0].length)], rule: "practice", s: m.index, e: m.index + m[0].length, imminent: false });
+      findings.push({ concept: "practice_phrase", severity: p.severity, reason: `The practice's phrase "${p.phrase.trim()}"`, spans: [originalSpan(n, m.index, m.index + m[0].length)], rule: "practice", s: m.index, e: m.index + m[0].length, imminent: false });
     }
   }
 

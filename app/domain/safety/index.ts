@@ -109,8 +109,13 @@ function analyzeWith(text: string, config: RuleConfig): Analysis {
   return analyze(text, { phrases: config.phrases, names: config.names, languages: config.languages });
 }
 
+/** The words of `text` a finding rests on, as written. */
+function matchedWords(text: string, f: Finding): string[] {
+  return f.spans.map((s) => text.slice(s.index, s.index + s.length));
+}
+
 function evidenceOf(text: string, findings: Finding[]): Evidence[] {
-  return findings.map((f) => ({ concept: f.concept, severity: f.severity, reason: f.reason, matched: f.spans.map((s) => text.slice(s.index, s.index + s.length)) }));
+  return findings.map((f) => ({ concept: f.concept, severity: f.severity, reason: f.reason, matched: matchedWords(text, f) }));
 }
 
 /**
@@ -138,8 +143,12 @@ export function evaluateText(text: string | null | undefined, config: RuleConfig
 /** `text` cut into segments that join back to exactly `text`, the words that raised a concern marked. */
 export function highlight(text: string | null | undefined, config: RuleConfig): { text: string; match: boolean }[] {
   if (typeof text !== "string" || !text) return [];
-  const spans = analyzeWith(text, config)
-    .findings.flatMap((f) => f.spans)
+  return segmentsOf(text, analyzeWith(text, config).findings);
+}
+
+function segmentsOf(text: string, findings: Finding[]): { text: string; match: boolean }[] {
+  const spans = findings
+    .flatMap((f) => f.spans)
     .filter((s) => s.length > 0)
     .sort((a, b) => a.index - b.index || b.length - a.length);
   const out: { text: string; match: boolean }[] = [];
@@ -251,12 +260,7 @@ export function explain(text: string, config: RuleConfig) {
   const a = analyzeWith(text, config);
   return {
     severity: a.severity,
-    segments: highlight(text, config),
-    findings: a.findings.map((f) => ({
-      concept: CONCEPT_LABELS[f.concept],
-      severity: f.severity,
-      reason: f.reason,
-      words: f.spans.map((s) => text.slice(s.index, s.index + s.length)),
-    })),
+    segments: segmentsOf(text, a.findings),
+    findings: a.findings.map((f) => ({ concept: CONCEPT_LABELS[f.concept], severity: f.severity, reason: f.reason, words: matchedWords(text, f) })),
   };
 }

@@ -194,7 +194,7 @@ function canonical(raw: string): string {
   if (PLAIN_WORD.test(raw)) {
     w = collapseRepeats(raw);
     if (w !== raw && (LETHAL.has(w) || SLANG_MAP.get(w))) return SLANG_MAP.get(w) ?? w;
-    return (w.length >= 6 && nearLethal(w)) || w;
+    return nearLethal(w) ?? w;
   }
   const bare = raw.replace(/[*@$!#%+]/g, "");
   w = SLANG_MAP.get(bare);
