@@ -39,7 +39,7 @@ export async function logRoutine(
       select: { id: true },
     });
     if (input.note) {
-      await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "text", text: input.note, context: "routine note" });
+      await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "text", text: input.note, context: "routine note" }, { entity: "adherence", entityId: entry.id });
     }
     await audit({ actor: user, action: "save", entity: "adherence", entityId: entry.id, coupleId: ctx.coupleId, request }, tx);
   });

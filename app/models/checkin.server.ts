@@ -53,7 +53,7 @@ export async function saveCheckIn(user: SessionUser, ctx: PartnerContext, input:
       update: input,
       select: { id: true },
     });
-    const safety = await applySafetyRules(tx, scope, safetyInput);
+    const safety = await applySafetyRules(tx, scope, safetyInput, { entity: "checkin", entityId: row.id });
     await audit({ actor: user, action: "save", entity: "checkin", entityId: row.id, coupleId: ctx.coupleId, request }, tx);
     return { id: row.id, flagged: safety.flagIds.length > 0 };
   });

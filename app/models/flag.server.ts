@@ -7,7 +7,8 @@
 import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
 import { nextStatus, validateResolution, type FlagAction } from "~/domain/flag-workflow";
 import { pausesConjointWork } from "~/domain/safety";
-import { ruleConfigOf } from "./safety.server";
+import { revisionsOf } from "./revision.server";
+import { ruleConfigOf, type FlagEvidence } from "./safety.server";
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "./audit.server";
@@ -99,6 +100,7 @@ export async function getFlag(user: SessionUser, flagId: string, request?: Reque
       resolvedAt: true,
       outcome: true,
       triggerText: true,
+      evidence: true,
       partnerId: true,
       assignee: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
@@ -109,6 +111,7 @@ export async function getFlag(user: SessionUser, flagId: string, request?: Reque
           status: true,
           workPausedAt: true,
           workPauseReason: true,
+          pauseToldAt: true,
           therapist: { select: { id: true, name: true } },
           partnerA: { select: { id: true, name: true } },
           partnerB: { select: { id: true, name: true } },
@@ -122,11 +125,16 @@ export async function getFlag(user: SessionUser, flagId: string, request?: Reque
     where: { partnerId: flag.partnerId, coupleId: flag.couple.id },
     orderBy: { localDate: "desc" },
     take: 14,
-    select: { localDate: true, mood: true, closeness: true, feelSafe: true, note: true, noteShared: true },
+    select: { id: true, localDate: true, mood: true, closeness: true, feelSafe: true, note: true, noteShared: true },
   });
+  const evidence = (flag.evidence ?? null) as FlagEvidence | null;
+  // Earlier versions of the check-ins shown, and every save of the record that raised the flag:
+  // what the partner first wrote stays in front of the clinician however it was edited since.
+  const checkInRevisions = await revisionsOf(flag.couple.id, "checkin", recentCheckIns.map((c) => c.id));
+  const sourceRevisions = evidence?.entity && evidence.entityId ? ((evidence.entity === "checkin" ? checkInRevisions : await revisionsOf(flag.couple.id, evidence.entity, [evidence.entityId])).get(evidence.entityId) ?? []) : [];
   const practice = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { flagPhrases: true } });
   if (request) await audit({ actor: user, action: "read", entity: "flag", entityId: flag.id, coupleId: flag.couple.id, request });
-  return { flag, recentCheckIns, ruleConfig: ruleConfigOf(practice.flagPhrases, [flag.couple.partnerA.name, flag.couple.partnerB.name]) };
+  return { flag, evidence, sourceRevisions, checkInRevisions, recentCheckIns, ruleConfig: ruleConfigOf(practice.flagPhrases, [flag.couple.partnerA.name, flag.couple.partnerB.name]) };
 }
 
 export type FlagActionInput =

@@ -12,7 +12,43 @@ import { isUniqueViolation, preparedSql, prisma } from "~/utils/db.server";
 export type SafetyInput =
   | { kind: "checkin"; feelSafe: "yes" | "not_sure" | "no"; mood: number; note: string | null; appreciation: string | null; localDate: string }
   | { kind: "text"; text: string; context: string }
-  | { kind: "help"; message: string | null };
+  | { kind: "help"; message: string | null }
+  /** answers to the private safety screen, already turned into signals by the domain */
+  | { kind: "screen"; signals: Signal[]; answers: Record<string, string> };
+
+/** The saved record a signal came from, so its flag can keep a snapshot and hear of later edits. */
+export interface SourceRecord {
+  entity: "checkin" | "adherence" | "submission" | "help" | "screen";
+  entityId: string;
+}
+
+/**
+ * What raised a flag, as it was at that moment: stored once on the flag (a database trigger
+ * refuses to replace it), shown to clinicians however the partner edits the record later.
+ */
+export interface FlagEvidence extends Partial<SourceRecord> {
+  capturedAt: string;
+  context: string;
+  text: string | null;
+  answers: Record<string, string | number | null>;
+  findings: NonNullable<Signal["evidence"]>;
+}
+
+const CONTEXT_OF: Record<SafetyInput["kind"], string> = { checkin: "check-in", text: "note", help: "help request", screen: "private questions" };
+
+export function evidenceOf(input: SafetyInput, signal: Signal, record: SourceRecord | undefined, at = new Date()): FlagEvidence {
+  const base = { ...record, capturedAt: at.toISOString(), findings: signal.evidence ?? [] };
+  switch (input.kind) {
+    case "checkin":
+      return { ...base, context: CONTEXT_OF.checkin, text: input.note, answers: { feelSafe: input.feelSafe, mood: input.mood, appreciation: input.appreciation } };
+    case "text":
+      return { ...base, context: input.context, text: input.text, answers: {} };
+    case "help":
+      return { ...base, context: CONTEXT_OF.help, text: input.message, answers: {} };
+    case "screen":
+      return { ...base, context: CONTEXT_OF.screen, text: null, answers: input.answers };
+  }
+}
 
 export interface SafetyScope {
   practiceId: string;
@@ -30,7 +66,7 @@ export function ruleConfigOf(phrases: readonly string[], names: readonly (string
   return { phrases: practicePhrases(phrases), names: names.map((n) => (n ?? "").trim().split(/\s+/)[0] ?? "").filter((n) => n.length >= 2) };
 }
 
-export async function applySafetyRules(tx: Prisma.TransactionClient, scope: SafetyScope, input: SafetyInput): Promise<{ flagIds: string[]; paused: boolean }> {
+export async function applySafetyRules(tx: Prisma.TransactionClient, scope: SafetyScope, input: SafetyInput, record?: SourceRecord): Promise<{ flagIds: string[]; paused: boolean }> {
   const practice = await tx.practice.findUniqueOrThrow({
     where: { id: scope.practiceId },
     select: { flagPhrases: true, slaImminentHours: true, slaHighHours: true, slaMediumHours: true, slaLowHours: true },
@@ -46,13 +82,15 @@ export async function applySafetyRules(tx: Prisma.TransactionClient, scope: Safe
     signals = evaluateCheckIn({ ...input, moodHistory: history.map((h) => h.mood) }, config);
   } else if (input.kind === "text") {
     signals = evaluateText(input.text, config, input.context);
-  } else {
+  } else if (input.kind === "help") {
     signals = evaluateHelpRequest(input.message, config);
+  } else {
+    signals = input.signals;
   }
   const flagIds: string[] = [];
   let paused = false;
   for (const signal of signals) {
-    const { flagId, severity } = await raise(tx, scope, signal, slaOf(practice));
+    const { flagId, severity } = await raise(tx, scope, signal, slaOf(practice), { evidence: evidenceOf(input, signal, record) });
     flagIds.push(flagId);
     if (pausesConjointWork(severity)) paused = (await pauseForSafety(tx, scope.coupleId, flagId)) || paused;
   }
@@ -81,7 +119,7 @@ export async function raise(
   scope: SafetyScope,
   signal: Signal,
   sla: SlaHours,
-  options: { raisedById?: string | null; note?: string | null } = {},
+  options: { raisedById?: string | null; note?: string | null; evidence?: FlagEvidence } = {},
 ): Promise<{ flagId: string; severity: Signal["severity"] }> {
   const now = new Date();
   // Lock the unresolved flag (if any) so concurrent signals append one after another.
@@ -116,6 +154,7 @@ export async function raise(
         severity: signal.severity,
         dueBy: dueBy(now, signal.severity, sla),
         triggerText: signal.excerpt ?? null,
+        evidence: (options.evidence ?? undefined) as Prisma.InputJsonValue | undefined,
         raisedById: options.raisedById ?? null,
         events: { create: [{ type: "raised", authorId: options.raisedById ?? null, severity: signal.severity, toStatus: "open", note: options.note ?? signal.reason }] },
       },

@@ -90,15 +90,16 @@ export async function saveSubmission(user: SessionUser, ctx: PartnerContext, hw:
   await withSafetyRetry(async (tx) => {
     const data = { answers: answers as Prisma.InputJsonValue, status: submit ? ("submitted" as const) : ("draft" as const), submittedAt: submit ? new Date() : null, score };
     // The conditional update refuses to change a submission that is already submitted.
-    const updated = await tx.homeworkSubmission.updateMany({ where: { homeworkId: hw.id, partnerId: user.id, status: "draft" }, data });
-    if (updated.count === 0) {
+    const updated = await tx.homeworkSubmission.updateManyAndReturn({ where: { homeworkId: hw.id, partnerId: user.id, status: "draft" }, data, select: { id: true } });
+    let submissionId = updated[0]?.id;
+    if (!submissionId) {
       const exists = await tx.homeworkSubmission.findUnique({ where: { homeworkId_partnerId: { homeworkId: hw.id, partnerId: user.id } }, select: { status: true } });
       if (exists) return; // already submitted: a double submit changes nothing
-      await tx.homeworkSubmission.create({ data: { homeworkId: hw.id, partnerId: user.id, ...data } });
+      submissionId = (await tx.homeworkSubmission.create({ data: { homeworkId: hw.id, partnerId: user.id, ...data }, select: { id: true } })).id;
     }
     if (submit) {
       const text = hw.prompts.filter((p) => p.type === "text" && typeof answers[p.id] === "string").map((p) => answers[p.id] as string).join("\n");
-      if (text) await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "text", text, context: "homework answer" });
+      if (text) await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "text", text, context: "homework answer" }, { entity: "submission", entityId: submissionId });
     }
     await audit({ actor: user, action: submit ? "submit" : "save-draft", entity: "homework", entityId: hw.id, coupleId: ctx.coupleId, request }, tx);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as assign from "~/routes/couples.$coupleId.assign";
-import * as flagPage from "~/routes/flags.$flagId";
+import * as flagPage from "~/routes/flags.$flagId/route";
 import * as help from "~/routes/help";
 import { prisma } from "~/utils/db.server";
 import { newIdempotencyKey } from "~/utils/idempotency.server";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import * as settings from "~/routes/admin.settings";
 import * as checkin from "~/routes/checkin";
-import * as flagPage from "~/routes/flags.$flagId";
+import * as flagPage from "~/routes/flags.$flagId/route";
 import * as tryNote from "~/routes/safety.try";
 import { prisma } from "~/utils/db.server";
 import { call, createWorld, getRequest, postRequest } from "../support/fixtures";
@@ -56,10 +56,11 @@ describe("the flag page", () => {
     await checkInNote(w, "Dinner was nice. Later he choked me in the hallway.");
     const flag = await prisma.safetyFlag.findFirstOrThrow({ where: { coupleId: w.coupleA.id } });
     const page = await call(flagPage.loader, await getRequest(`/flags/${flag.id}`, w.therapist), { flagId: flag.id });
-    const data = page.data as { flag: { trigger: { text: string; match: boolean }[]; evidence: { reason: string; words: string[] }[] } };
-    expect(data.flag.trigger.filter((s) => s.match).map((s) => s.text)).toEqual(["choked me"]);
-    expect(data.flag.evidence[0]!.words).toEqual(["choked me"]);
-    expect(data.flag.evidence[0]!.reason).toMatch(/strangulation|choking/i);
+    const data = page.data as { source: { context: string; original: { text: { text: string; match: boolean }[] }; findings: { reason: string; words: string[] }[] } };
+    expect(data.source.context).toBe("check-in");
+    expect(data.source.original.text.filter((s) => s.match).map((s) => s.text)).toEqual(["choked me"]);
+    expect(data.source.findings[0]!.words).toEqual(["choked me"]);
+    expect(data.source.findings[0]!.reason).toMatch(/strangulation|choking/i);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as checkin from "~/routes/checkin";
-import * as flagPage from "~/routes/flags.$flagId";
+import * as flagPage from "~/routes/flags.$flagId/route";
 import * as help from "~/routes/help";
 import * as resume from "~/routes/couples_.$coupleId.resume";
 import * as todayRoute from "~/routes/today";

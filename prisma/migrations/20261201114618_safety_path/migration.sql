@@ -184,3 +184,50 @@ ALTER TABLE "SafeContact" ADD CONSTRAINT "SafeContact_method_check" CHECK ("meth
 ALTER TABLE "CrisisResource" ADD CONSTRAINT "CrisisResource_kind_check" CHECK ("kind" IN ('emergency', 'domestic_violence', 'crisis'));
 ALTER TABLE "CrisisResource" ADD CONSTRAINT "CrisisResource_number_check" CHECK ("phone" IS NOT NULL OR "sms" IS NOT NULL);
 ALTER TABLE "User" ADD CONSTRAINT "User_language_check" CHECK ("language" IN ('en', 'es'));
+
+-- Every save of what a partner wrote or answered keeps a revision, whatever code path saved it
+-- (the check-in's one-statement fast path included). Columns clinicians write (feedback) and
+-- bookkeeping (timestamps, the flag link) are left out, so only the partner's own values count.
+CREATE FUNCTION mend_keep_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  vals jsonb := to_jsonb(NEW) - 'id' - 'createdAt' - 'updatedAt' - 'feedback' - 'feedbackAt' - 'feedbackById' - 'reviewedAt' - 'flagId';
+  couple_id text;
+  author_id text;
+BEGIN
+  IF TG_OP = 'UPDATE' AND vals = (to_jsonb(OLD) - 'id' - 'createdAt' - 'updatedAt' - 'feedback' - 'feedbackAt' - 'feedbackById' - 'reviewedAt' - 'flagId') THEN
+    RETURN NEW;
+  END IF;
+  IF TG_TABLE_NAME = 'CheckIn' THEN
+    couple_id := NEW."coupleId"; author_id := NEW."partnerId";
+  ELSIF TG_TABLE_NAME = 'HelpRequest' THEN
+    couple_id := NEW."coupleId"; author_id := NEW."partnerId";
+  ELSIF TG_TABLE_NAME = 'AdherenceEntry' THEN
+    SELECT a."coupleId" INTO couple_id FROM "Assignment" a WHERE a.id = NEW."assignmentId"; author_id := NEW."reporterId";
+  ELSIF TG_TABLE_NAME = 'HomeworkSubmission' THEN
+    SELECT h."coupleId" INTO couple_id FROM "Homework" h WHERE h.id = NEW."homeworkId"; author_id := NEW."partnerId";
+  ELSIF TG_TABLE_NAME = 'SafetyScreen' THEN
+    IF NEW."answers" IS NULL THEN RETURN NEW; END IF;
+    couple_id := NEW."coupleId"; author_id := NEW."partnerId"; vals := jsonb_build_object('answers', NEW."answers");
+  END IF;
+  INSERT INTO "Revision" ("coupleId", "authorId", entity, "entityId", "values", "createdAt")
+  VALUES (couple_id, author_id, TG_ARGV[0]::"RevisionEntity", NEW.id, vals, now() AT TIME ZONE 'UTC');
+  -- An edit of something that raised a flag goes on that flag's timeline; the flag's evidence
+  -- snapshot and the revision above keep the original. Nothing is lowered or closed.
+  IF TG_OP = 'UPDATE' THEN
+    INSERT INTO "FlagEvent" (id, "flagId", "authorId", type, note, "createdAt")
+    SELECT 'fe' || md5(random()::text || clock_timestamp()::text || f.id), f.id, author_id, 'disclosure_changed',
+           'Changed by the partner after it raised this flag; the original is kept.', now() AT TIME ZONE 'UTC'
+      FROM "SafetyFlag" f
+     WHERE f."evidence"->>'entityId' = NEW.id AND f."evidence"->>'entity' = TG_ARGV[0];
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER "CheckIn_revision" AFTER INSERT OR UPDATE ON "CheckIn" FOR EACH ROW EXECUTE FUNCTION mend_keep_revision('checkin');
+CREATE TRIGGER "AdherenceEntry_revision" AFTER INSERT OR UPDATE ON "AdherenceEntry" FOR EACH ROW EXECUTE FUNCTION mend_keep_revision('adherence');
+CREATE TRIGGER "HomeworkSubmission_revision" AFTER INSERT OR UPDATE ON "HomeworkSubmission" FOR EACH ROW EXECUTE FUNCTION mend_keep_revision('submission');
+CREATE TRIGGER "HelpRequest_revision" AFTER INSERT OR UPDATE ON "HelpRequest" FOR EACH ROW EXECUTE FUNCTION mend_keep_revision('help');
+CREATE TRIGGER "SafetyScreen_revision" AFTER INSERT OR UPDATE ON "SafetyScreen" FOR EACH ROW EXECUTE FUNCTION mend_keep_revision('screen');
+
+-- Finds the flags a saved record raised, for the trigger above.
+CREATE INDEX "SafetyFlag_evidence_entity_idx" ON "SafetyFlag" (("evidence"->>'entityId'));

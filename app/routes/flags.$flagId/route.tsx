@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { formState } from "~/components/forms";
+import { SEVERITY_LABEL } from "~/components/safety";
+import { actOnFlag } from "~/models/flag.server";
+import { requireUser } from "~/utils/authz.server";
+import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
+import { notFound } from "~/utils/http.server";
+import { loadFlagPage } from "./flag-page.server";
+import { FlagActions, FlagFacts, RecentCheckIns, Timeline, WhatRaisedIt } from "./sections";
+
+export const meta: MetaFunction = () => [{ title: "Flag · Mend" }];
+
+const note = z.string().trim().max(4000, "Keep the note under 4,000 characters.").optional();
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("acknowledge"), note }),
+  z.object({ intent: z.literal("note"), note: z.string({ required_error: "Write a note." }).trim().min(1, "Write a note.").max(4000, "Keep the note under 4,000 characters.") }),
+  z.object({ intent: z.literal("escalate"), assigneeId: z.string({ required_error: "Choose a supervisor." }).min(1, "Choose a supervisor.").max(40), note }),
+  z.object({ intent: z.literal("assign_self"), note }),
+  z.object({
+    intent: z.literal("resolve"),
+    outcome: z.enum(["safety_plan", "individual_sessions", "emergency_services", "not_confirmed", "other"], { errorMap: () => ({ message: "Choose an outcome." }) }),
+    note: z.string({ required_error: "Write a note about how this was resolved." }).trim().min(1, "Write a note about how this was resolved.").max(4000, "Keep the note under 4,000 characters."),
+  }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["therapist", "supervisor"] });
+  const page = await loadFlagPage(user, params.flagId ?? "", request);
+  if (!page) notFound();
+  return { idem: newIdempotencyKey(), ...page };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["therapist", "supervisor"] });
+  const form = await readForm(request);
+  const submission = parseForm(form, ActionSchema);
+  if (submission.status !== "success") return invalid(submission.reply());
+  // A double-clicked "Add note" must not add the note twice.
+  const claim = await claimSubmission(form, user.id);
+  if (claim.duplicate) return redirect(`/flags/${params.flagId}`);
+  const result = await actOnFlag(user, params.flagId ?? "", submission.value, request);
+  if (!result.ok) await claim.release();
+  if (!result.ok) {
+    if (result.status === 404) notFound();
+    return data(
+      { result: submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }) },
+      { status: result.status },
+    );
+  }
+  return redirect(`/flags/${params.flagId}`);
+}
+
+export default function FlagPage() {
+  const { flag, source, recentCheckIns, supervisors, role, idem } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const form = formState(actionData);
+  return (
+    <div className="grid two">
+      <section className="card">
+        <p>
+          <Link to={role === "supervisor" ? "/flags" : `/couples/${flag.couple.id}`}>← {role === "supervisor" ? "Safety queue" : "Couple"}</Link>
+        </p>
+        <h1>
+          <span className={flag.severity === "high" || flag.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[flag.severity]}</span> Safety flag about {flag.partner.name}
+        </h1>
+        <FlagFacts flag={flag} />
+        <WhatRaisedIt flag={flag} source={source} />
+        <Timeline events={flag.events} />
+      </section>
+      <section className="card stack">
+        <FlagActions flag={flag} role={role} supervisors={supervisors} idem={idem} form={form} />
+        <RecentCheckIns partnerName={flag.partner.name} rows={recentCheckIns} />
+      </section>
+    </div>
+  );
+}
