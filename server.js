@@ -14,15 +14,42 @@ import express from "express";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD = path.join(here, "build", "index.js");
 
+/**
+ * CSRF: is this state-changing request from this site? Fetch Metadata first: a browser that
+ * says cross-site or same-site is refused whatever else it sends. Then a real Origin must be
+ * ours. Without one (Origin: null — a plain form under a strict referrer policy, or a privacy
+ * setting), the browser's own `Sec-Fetch-Site: same-origin` is proof enough, so forms work
+ * without JavaScript; failing that, the Referer's origin must be ours.
+ */
 export function isSameOrigin(req, allowedOrigins) {
   const fetchSite = req.get("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
-  const origin = req.get("origin");
-  const referer = req.get("referer");
-  const source = origin && origin !== "null" ? origin : referer ? safeOrigin(referer) : null;
-  if (!source) return false;
   const own = `${req.protocol}://${req.get("host")}`;
-  return source === own || allowedOrigins.includes(source);
+  const ours = (source) => source === own || allowedOrigins.includes(source);
+  const origin = req.get("origin");
+  if (origin && origin !== "null") return ours(origin);
+  if (fetchSite === "same-origin") return true;
+  const referer = req.get("referer");
+  const source = referer ? safeOrigin(referer) : null;
+  return source !== null && ours(source);
+}
+
+/**
+ * Cache-Control: no-store on everything Remix answers — pages, single-fetch `.data`, resource
+ * routes such as the CSV export, the sign-in page — so no signed-in page is kept on a shared
+ * phone or shown again by Back after a quick exit or sign-out (the browser must ask again, and
+ * gets the sign-in page). Set as the headers go out, so no route can loosen it by accident.
+ * Static files (/build, /public) are served before this and keep their long cache; so does
+ * Remix's route manifest (route names only, versioned).
+ */
+export function noStore(req, res, next) {
+  if (req.path === "/__manifest") return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!this.headersSent) this.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  };
+  next();
 }
 
 function safeOrigin(url) {
@@ -57,7 +84,9 @@ export async function createApp({ build, production = process.env.NODE_ENV === "
         "frame-ancestors 'none'",
       ].join("; "),
     );
-    res.setHeader("Referrer-Policy", "no-referrer");
+    // Same-origin, not no-referrer: with no-referrer a plain HTML form posts `Origin: null`;
+    // other sites (the quick exit's neutral one included) still learn nothing.
+    res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -82,6 +111,7 @@ export async function createApp({ build, production = process.env.NODE_ENV === "
 
   app.all(
     "*",
+    noStore,
     createRequestHandler({
       build,
       mode: production ? "production" : "development",

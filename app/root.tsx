@@ -66,11 +66,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
       </head>
       <body className={user?.role === "partner" ? "partner" : undefined}>
+        {user?.role === "partner" ? <QuickExit /> : null}
         <a className="skip-link" href="#main">
           Skip to content
         </a>
@@ -104,7 +105,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </Form>
             </div>
           ) : null}
-          {user?.role === "partner" ? <QuickExit /> : null}
         </header>
         <main id="main" tabIndex={-1}>
           {children}
