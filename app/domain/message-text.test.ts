@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsSensitive, digestMessage, reminderMessage } from "./message-text";
+import { alertMessage, containsSensitive, digestMessage, reminderMessage } from "./message-text";
 
 describe("messages never mention safety or clinical content", () => {
   it.each([
@@ -19,6 +19,12 @@ describe("messages never mention safety or clinical content", () => {
     const m = digestMessage({ missedCheckIns: 2, overdueHomework: 1, fallingAdherence: 0, openItems: 3 }, "https://mend.example/digest");
     expect(containsSensitive(m.subject + m.body)).toEqual([]);
     expect(m.body).toMatch(/2 couple/);
+  });
+
+  it.each([1, 2, 3])("a clinician's alert (round %i) is a link only", (round) => {
+    const m = alertMessage("https://mend.example/a/ck123", round);
+    expect(containsSensitive(m.subject + m.body)).toEqual([]);
+    expect(m.body).toContain("https://mend.example/a/ck123");
   });
 
   it.each([

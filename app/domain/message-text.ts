@@ -35,3 +35,13 @@ export function digestMessage(counts: { missedCheckIns: number; overdueHomework:
   ];
   return { subject, body: `Good morning,\n\n${lines.join("\n")}\n\nDetails: ${url}` };
 }
+
+/**
+ * A clinician's alert about a high or imminent flag: a link only. Staff email is read on phones
+ * and shared screens too, so it says nothing clinical; the page behind the link needs sign-in.
+ */
+export function alertMessage(url: string, round: number) {
+  const subject = round > 1 ? "Mend: still waiting for someone to look" : "Mend: please sign in now";
+  const body = `Hello,\n\nSomething in Mend needs a clinician to look at it soon${round > 1 ? " and nobody has opened it yet" : ""}.\n\nOpen it here: ${url}\n\nPlease sign in as soon as you can.`;
+  return { subject, body };
+}

@@ -176,6 +176,8 @@ export async function actOnFlag(user: SessionUser, flagId: string, input: FlagAc
       data: {
         status: next.status,
         assigneeId,
+        // someone has it in hand: the alert goes no further
+        ...(next.status !== "open" || input.intent === "assign_self" ? { escalateAt: null } : {}),
         ...(input.intent === "resolve" ? { outcome: input.outcome, resolvedAt: new Date() } : {}),
       },
     });
@@ -235,7 +237,7 @@ export async function resumeWork(user: SessionUser, coupleId: string, note: stri
   await prisma.$transaction(async (tx) => {
     const now = new Date();
     await tx.pausePeriod.updateMany({ where: { coupleId, assignmentId: null, endedAt: null }, data: { endedAt: now, endedById: user.id, endNote: note } });
-    await tx.couple.update({ where: { id: coupleId }, data: { workPausedAt: null, workPauseReason: null } });
+    await tx.couple.update({ where: { id: coupleId }, data: { workPausedAt: null, workPauseReason: null, pauseToldAt: null, pauseNotice: null } });
     const open = await tx.safetyFlag.findMany({ where: { coupleId, status: { not: "resolved" }, severity: { in: ["high", "imminent"] } }, select: { id: true } });
     if (open.length) await tx.flagEvent.createMany({ data: open.map((f) => ({ flagId: f.id, authorId: user.id, type: "work_resumed" as const, note })) });
     await audit({ actor: user, action: "resume", entity: "couple-work", entityId: coupleId, coupleId, request }, tx);
@@ -251,4 +253,46 @@ export const OPEN_FLAGS_SQL = `SELECT f.id, f.severity::text AS severity, f.stat
 export async function openFlagsForCouple(coupleId: string) {
   const rows = await sql<{ id: string; severity: Severity; status: QueueRow["status"]; dueMs: number; partnerName: string }>(OPEN_FLAGS_SQL, [coupleId]);
   return rows.map((r) => ({ id: r.id, severity: r.severity, status: r.status, dueBy: new Date(r.dueMs), partner: { name: r.partnerName } }));
+}
+
+export const PAUSE_NOTICE_MAX = 500;
+/** What the therapist's "tell the couple" form starts with: neutral, about both of them. */
+export const DEFAULT_PAUSE_NOTICE = "We're taking a short break from shared exercises. We'll talk about it together at your next session. You can still check in each day.";
+
+/**
+ * The therapist tells the couple that shared work is paused, in words they chose. Until then a
+ * safety pause is invisible to both partners. Only the couple's therapist, only while paused.
+ */
+export async function tellCoupleAboutPause(user: SessionUser, coupleId: string, notice: string, request?: Request) {
+  const couple = await prisma.couple.findFirst({ where: { id: coupleId, practiceId: user.practiceId, therapistId: user.id }, select: { id: true, workPausedAt: true } });
+  if (!couple) return "not_found" as const;
+  if (!couple.workPausedAt) return "not_paused" as const;
+  await prisma.$transaction(async (tx) => {
+    await tx.couple.update({ where: { id: coupleId }, data: { pauseToldAt: new Date(), pauseNotice: notice } });
+    const open = await tx.safetyFlag.findMany({ where: { coupleId, status: { not: "resolved" }, severity: { in: ["high", "imminent"] } }, select: { id: true } });
+    if (open.length) await tx.flagEvent.createMany({ data: open.map((f) => ({ flagId: f.id, authorId: user.id, type: "couple_told" as const, note: `Told the couple: “${notice}”` })) });
+    await audit({ actor: user, action: "tell", entity: "couple-work", entityId: coupleId, coupleId, request }, tx);
+  });
+  return "told" as const;
+}
+
+/** The pause as the therapist manages it, with what each partner sees now. */
+export async function pauseOverview(user: SessionUser, coupleId: string) {
+  const c = await prisma.couple.findFirst({
+    where: { id: coupleId, practiceId: user.practiceId, therapistId: user.id },
+    select: { id: true, workPausedAt: true, workPauseReason: true, pauseToldAt: true, pauseNotice: true, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } },
+  });
+  if (!c) return null;
+  const visible = Boolean(c.workPausedAt && (c.workPauseReason !== "safety" || c.pauseToldAt));
+  return {
+    id: c.id,
+    paused: Boolean(c.workPausedAt),
+    reason: c.workPauseReason,
+    pausedAt: c.workPausedAt,
+    toldAt: c.pauseToldAt,
+    notice: c.pauseNotice,
+    partners: [c.partnerA.name, c.partnerB.name],
+    /** what Today's shared-work section shows each partner (the same for both) */
+    partnersSee: visible ? { kind: "notice" as const, text: c.pauseNotice ?? "Your therapist has paused shared exercises for now. You can still check in each day." } : { kind: "as_usual" as const },
+  };
 }

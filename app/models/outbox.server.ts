@@ -19,15 +19,27 @@ export interface Claimed {
   subject: string;
   body: string;
   attempts: number;
+  /** "email" or "webhook" */
+  channel: string;
+  /** set on safety alerts: their outcome goes on the flag's timeline */
+  flagId: string | null;
+  recipientName: string | null;
+  /** the practice's current signing secret, for webhooks */
+  webhookSecret: string | null;
 }
 
-export async function claim(workerId: string, limit = 20): Promise<Claimed[]> {
+export async function claim(workerId: string, limit = 20, channels: "all" | "webhook" = "all"): Promise<Claimed[]> {
   return sql<Claimed>(
-    `UPDATE "OutboxMessage" SET status = 'sending', "claimedAt" = now(), "claimedBy" = $1, attempts = attempts + 1
-      WHERE id IN (SELECT id FROM "OutboxMessage" WHERE status = 'pending' AND "sendAfter" <= now()
-                    ORDER BY "sendAfter" LIMIT $2 FOR UPDATE SKIP LOCKED)
-      RETURNING id, "toAddress", subject, body, attempts`,
-    [workerId, limit],
+    `WITH claimed AS (
+       UPDATE "OutboxMessage" SET status = 'sending', "claimedAt" = now(), "claimedBy" = $1, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM "OutboxMessage" WHERE status = 'pending' AND "sendAfter" <= now() AND ($3 = 'all' OR channel = $3)
+                      ORDER BY "sendAfter" LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id, "toAddress", subject, body, attempts, channel, "flagId", "userId", "practiceId", "sendAfter")
+     SELECT c.id, c."toAddress", c.subject, c.body, c.attempts, c.channel, c."flagId", u.name AS "recipientName",
+            CASE WHEN c.channel = 'webhook' THEN p."alertWebhookSecret" END AS "webhookSecret"
+       FROM claimed c JOIN "Practice" p ON p.id = c."practiceId" LEFT JOIN "User" u ON u.id = c."userId"
+      ORDER BY c."sendAfter"`,
+    [workerId, limit, channels],
   );
 }
 

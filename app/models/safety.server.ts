@@ -7,7 +7,9 @@ import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, MOOD_H
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
+import { alertsFor } from "~/domain/alerts";
 import { isUniqueViolation, preparedSql, prisma } from "~/utils/db.server";
+import { wakeUpWorker } from "~/utils/wake-up.server";
 
 export type SafetyInput =
   | { kind: "checkin"; feelSafe: "yes" | "not_sure" | "no"; mood: number; note: string | null; appreciation: string | null; localDate: string }
@@ -132,10 +134,13 @@ export async function raise(
   if (merge.action === "append" && existing) {
     await tx.flagEvent.create({ data: { flagId: existing.id, type: "signal", authorId: options.raisedById ?? null, severity: signal.severity, note: options.note ?? signal.reason } });
     if (merge.raised) {
+      // Raised into high or imminent: alert from the first round again, at the new severity.
+      const alert = alertsFor(merge.severity) && existing.status === "open";
       await tx.safetyFlag.update({
         where: { id: existing.id },
-        data: { severity: merge.severity, dueBy: recomputeDueBy(existing.dueBy, now, merge.severity, sla), triggerText: signal.excerpt ?? undefined },
+        data: { severity: merge.severity, dueBy: recomputeDueBy(existing.dueBy, now, merge.severity, sla), triggerText: signal.excerpt ?? undefined, ...(alert ? { escalateAt: now, alertLevel: 0 } : {}) },
       });
+      if (alert) wakeUpWorker();
       await tx.flagEvent.create({ data: { flagId: existing.id, type: "severity_raised", severity: merge.severity, note: `Severity raised from ${existing.severity} to ${merge.severity}` } });
     }
     return { flagId: existing.id, severity: merge.severity };
@@ -144,8 +149,13 @@ export async function raise(
     // A savepoint-free insert: the partial unique index refuses a second unresolved flag for
     // the same concern; on PostgreSQL that aborts the transaction, so we check first above and
     // only reach here when none existed a moment ago.
+    // New flags belong to the couple's therapist until someone takes them.
+    const couple = await tx.couple.findUniqueOrThrow({ where: { id: scope.coupleId }, select: { therapistId: true } });
+    const alert = alertsFor(signal.severity);
     const flag = await tx.safetyFlag.create({
       data: {
+        assigneeId: couple.therapistId,
+        escalateAt: alert ? now : null,
         practiceId: scope.practiceId,
         coupleId: scope.coupleId,
         partnerId: scope.partnerId,
@@ -160,6 +170,7 @@ export async function raise(
       },
       select: { id: true },
     });
+    if (alert) wakeUpWorker();
     return { flagId: flag.id, severity: signal.severity };
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConcurrentFlagError();
@@ -191,15 +202,16 @@ export async function pauseForSafety(tx: Prisma.TransactionClient, coupleId: str
   const now = new Date();
   const updated = await tx.couple.updateMany({ where: { id: coupleId, workPausedAt: null }, data: { workPausedAt: now, workPauseReason: "safety" } });
   if (updated.count === 0) {
-    const c = await tx.couple.findUniqueOrThrow({ where: { id: coupleId }, select: { workPauseReason: true } });
+    const c = await tx.couple.findUniqueOrThrow({ where: { id: coupleId }, select: { workPauseReason: true, workPausedAt: true } });
     if (c.workPauseReason !== "safety") {
-      // already paused by the therapist: the reason becomes safety, so only a deliberate resume lifts it
-      await tx.couple.update({ where: { id: coupleId }, data: { workPauseReason: "safety" } });
+      // Already paused by the therapist, so the partners know of it: the reason becomes safety
+      // (only a deliberate resume lifts it) and it counts as told, so what they see stays the same.
+      await tx.couple.update({ where: { id: coupleId }, data: { workPauseReason: "safety", pauseToldAt: c.workPausedAt ?? new Date() } });
     }
     return false;
   }
   await tx.pausePeriod.create({ data: { coupleId, reason: "safety", startedAt: now, note: "Automatic: high or imminent safety flag" } });
-  await tx.flagEvent.create({ data: { flagId, type: "work_paused", note: "Conjoint routines and homework paused automatically." } });
+  await tx.flagEvent.create({ data: { flagId, type: "work_paused", note: "Conjoint routines and homework paused automatically. The partners see no change until the therapist tells them." } });
   return true;
 }
 

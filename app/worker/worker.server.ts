@@ -5,8 +5,11 @@
  */
 import { hostname } from "node:os";
 import nodemailer, { type Transporter } from "nodemailer";
-import { claim, markFailed, markSent, recoverStale } from "~/models/outbox.server";
+import { queueDueAlerts, recordAlertOutcome } from "~/models/alerts.server";
+import { claim, markFailed, markSent, MAX_ATTEMPTS, recoverStale } from "~/models/outbox.server";
 import { enqueueDigests, enqueueDueReminders } from "~/models/reminders.server";
+import { deliverWebhook } from "~/utils/webhook.server";
+import { onWorkerWakeUp } from "~/utils/wake-up.server";
 
 export function smtpTransport(url = process.env.SMTP_URL): Transporter | null {
   if (!url) return null;
@@ -33,18 +36,23 @@ export interface WorkerRun {
 
 export async function runWorkerOnce({ workerId, transport, now = new Date(), baseUrl = process.env.APP_URL ?? "http://localhost:3000", from = process.env.MAIL_FROM ?? "Mend <no-reply@mend.local>" }: WorkerRun) {
   await recoverStale();
-  const queued = (await enqueueDueReminders(now, baseUrl)) + (await enqueueDigests(now, baseUrl));
-  // Without an SMTP server messages stay queued (nothing is lost; they go out once one is configured).
-  if (!transport) return { queued, sent: 0, failed: 0 };
+  // Safety alerts first: they are the messages that cannot wait.
+  const queued = (await queueDueAlerts(now, baseUrl)) + (await enqueueDueReminders(now, baseUrl)) + (await enqueueDigests(now, baseUrl));
   let sent = 0;
   let failed = 0;
-  for (const m of await claim(workerId)) {
+  // Without an SMTP server email stays queued (nothing is lost; it goes out once one is
+  // configured); webhooks need no SMTP server, so they are claimed either way.
+  for (const m of await claim(workerId, 20, transport ? "all" : "webhook")) {
     try {
-      await transport.sendMail({ from, to: m.toAddress, subject: m.subject, text: m.body });
+      if (m.channel === "webhook") await deliverWebhook(m.toAddress, m.body, m.webhookSecret, now);
+      else await transport!.sendMail({ from, to: m.toAddress, subject: m.subject, text: m.body });
       await markSent(m.id, workerId);
+      await recordAlertOutcome(m, { ok: true });
       sent++;
     } catch (error) {
-      await markFailed(m.id, workerId, m.attempts, error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      await markFailed(m.id, workerId, m.attempts, message);
+      await recordAlertOutcome(m, { ok: false, error: message, willRetry: m.attempts < MAX_ATTEMPTS });
       failed++;
     }
   }
@@ -62,10 +70,15 @@ export function startWorkerLoop(options: { intervalMs?: number; workerId?: strin
   };
   const timer = setInterval(tick, options.intervalMs ?? 60_000);
   timer.unref();
+  // A high or imminent flag wakes this process's worker at once instead of at the next minute.
+  const unsubscribe = onWorkerWakeUp(() => {
+    void running.then(tick);
+  });
   tick();
   return {
     async stop() {
       stopped = true;
+      unsubscribe();
       clearInterval(timer);
       await running;
     },

@@ -65,6 +65,7 @@ export async function loadFlagPage(user: SessionUser, flagId: string, request: R
   const { evidence: _raw, ...rest } = flag;
   return {
     role: user.role,
+    viewerId: user.id,
     supervisors: await listSupervisors(user),
     flag: {
       ...rest,

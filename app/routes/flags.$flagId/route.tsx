@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FlagPage() {
-  const { flag, source, recentCheckIns, supervisors, role, idem } = useLoaderData<typeof loader>();
+  const { flag, source, recentCheckIns, supervisors, role, viewerId, idem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const form = formState(actionData);
   return (
@@ -72,7 +72,7 @@ export default function FlagPage() {
         <Timeline events={flag.events} />
       </section>
       <section className="card stack">
-        <FlagActions flag={flag} role={role} supervisors={supervisors} idem={idem} form={form} />
+        <FlagActions flag={flag} role={role} viewerId={viewerId} supervisors={supervisors} idem={idem} form={form} />
         <RecentCheckIns partnerName={flag.partner.name} rows={recentCheckIns} />
       </section>
     </div>

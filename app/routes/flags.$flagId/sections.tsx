@@ -145,7 +145,7 @@ export function Timeline({ events }: { events: Flag["events"] }) {
   );
 }
 
-export function FlagActions({ flag, role, supervisors, idem, form }: { flag: Flag; role: string; supervisors: { id: string; name: string }[]; idem: string; form: FormState }) {
+export function FlagActions({ flag, role, viewerId, supervisors, idem, form }: { flag: Flag; role: string; viewerId: string; supervisors: { id: string; name: string }[]; idem: string; form: FormState }) {
   const { errors, values } = form;
   const busy = useNavigation().state !== "idle";
   const open = flag.status !== "resolved";
@@ -164,7 +164,7 @@ export function FlagActions({ flag, role, supervisors, idem, form }: { flag: Fla
                 </button>
               </Form>
             ) : null}
-            {role === "supervisor" && !flag.assignee ? (
+            {role === "supervisor" && flag.assignee?.id !== viewerId ? (
               <Form method="post">
                 <IdempotencyField value={idem} />
                 <button type="submit" name="intent" value="assign_self" className="secondary" disabled={busy}>
