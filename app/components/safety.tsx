@@ -24,11 +24,13 @@ export function SafetyBanner({
   coupleId,
   flags,
   pausedForSafety,
+  pauseToldAt = null,
   canResume,
 }: {
   coupleId: string;
   flags: { id: string; severity: Sev; status: string; dueBy: string; partnerName: string }[];
   pausedForSafety: boolean;
+  pauseToldAt?: string | null;
   canResume: boolean;
 }) {
   return (
@@ -53,7 +55,9 @@ export function SafetyBanner({
       {pausedForSafety ? (
         <div>
           <p>
-            <strong>Conjoint routines and homework are paused</strong> because of a safety flag. Partners see only “Your therapist has paused shared exercises for now”.
+            <strong>Conjoint routines and homework are paused</strong> because of a safety flag.{" "}
+            {pauseToldAt ? "The couple has been told." : "The partners have not been told: nothing they see has changed."}{" "}
+            <Link to={`/couples/${coupleId}/pause`}>{pauseToldAt ? "What they see" : "Preview and tell the couple"}</Link>
           </p>
           {canResume ? (
             <Form method="post" action={`/couples/${coupleId}/resume`} className="stack">

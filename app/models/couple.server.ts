@@ -11,6 +11,10 @@ export interface NewCoupleInput {
   partnerBEmail: string;
   startDate: string; // YYYY-MM-DD
   timeZone: string;
+  /** ISO 3166-1 alpha-2, for the crisis lines the partners see (the schema defaults to US) */
+  country?: string;
+  partnerALanguage?: "en" | "es";
+  partnerBLanguage?: "en" | "es";
 }
 
 export type CreateCoupleResult =
@@ -30,11 +34,11 @@ export async function createCouple(actor: SessionUser, input: NewCoupleInput, re
   }
   return prisma.$transaction(async (tx) => {
     const a = await tx.user.create({
-      data: { practiceId: actor.practiceId, role: "partner", name: input.partnerAName, email: emails[0]! },
+      data: { practiceId: actor.practiceId, role: "partner", name: input.partnerAName, email: emails[0]!, language: input.partnerALanguage },
       select: { id: true, name: true, email: true },
     });
     const b = await tx.user.create({
-      data: { practiceId: actor.practiceId, role: "partner", name: input.partnerBName, email: emails[1]! },
+      data: { practiceId: actor.practiceId, role: "partner", name: input.partnerBName, email: emails[1]!, language: input.partnerBLanguage },
       select: { id: true, name: true, email: true },
     });
     const couple = await tx.couple.create({
@@ -45,6 +49,7 @@ export async function createCouple(actor: SessionUser, input: NewCoupleInput, re
         partnerBId: b.id,
         startDate: new Date(`${input.startDate}T00:00:00Z`),
         timeZone: input.timeZone,
+        country: input.country,
       },
       select: { id: true },
     });
@@ -77,6 +82,8 @@ export interface CoupleOverview {
   startDate: string;
   paused: boolean;
   pauseReason: "safety" | "therapist" | null;
+  /** when the therapist told the couple about the pause (ISO), null while they have not */
+  pauseToldAt: string | null;
   /** partner A, then partner B; `joined` once they have set a password (the hash itself is never read) */
   partners: [OverviewPartner, OverviewPartner];
   assignments: { id: string; title: string; target: string; cadence: "daily" | "weekly" | "times_per_week" | "as_needed"; status: "active" | "paused" | "completed"; responsible: "A" | "B" | "BOTH"; kind: "routine" | "agreement" }[];
@@ -89,6 +96,7 @@ interface OverviewPartner {
 }
 
 export const COUPLE_OVERVIEW_SQL = `SELECT to_char(c."startDate", 'YYYY-MM-DD') AS "startDate", c."workPausedAt" IS NOT NULL AS paused, c."workPauseReason"::text AS "pauseReason",
+        to_char(c."pauseToldAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "pauseToldAt",
         json_build_object('id', a.id, 'name', a.name, 'email', a.email, 'joined', a."passwordHash" IS NOT NULL) AS a,
         json_build_object('id', b.id, 'name', b.name, 'email', b.email, 'joined', b."passwordHash" IS NOT NULL) AS b,
         (SELECT coalesce(json_agg(json_build_object('id', s.id, 'title', s.title, 'target', s.target, 'cadence', s.cadence, 'status', s.status, 'responsible', s.responsible, 'kind', s.kind)

@@ -11,14 +11,21 @@ import type { SessionUser } from "~/utils/session.server";
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
-export const PARTNER_CONTEXT_SQL = `SELECT c.id, c."timeZone", c.status::text AS status, c."workPausedAt" IS NOT NULL AS paused, c."partnerAId", c."partnerBId",
+/**
+ * `paused` is the pause partners may know of: one the therapist started, or a safety pause once
+ * the therapist has told the couple. Until then a safety pause changes nothing a partner sees
+ * (the timing would point at a disclosure); shared reminders stop silently (reminders.server.ts).
+ */
+export const PARTNER_CONTEXT_SQL = `SELECT c.id, c."timeZone", c.status::text AS status,
+        (c."workPausedAt" IS NOT NULL AND (c."workPauseReason" IS DISTINCT FROM 'safety' OR c."pauseToldAt" IS NOT NULL)) AS paused,
+        CASE WHEN c."pauseToldAt" IS NOT NULL THEN c."pauseNotice" END AS "pauseNotice", c."partnerAId", c."partnerBId",
         a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
    FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
   WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`;
 
 export async function partnerContext(user: SessionUser) {
   // On every partner page: one statement, no ORM planning.
-  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>("mend_partner_context", PARTNER_CONTEXT_SQL, [user.practiceId, user.id]);
+  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; pauseNotice: string | null; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>("mend_partner_context_v2", PARTNER_CONTEXT_SQL, [user.practiceId, user.id]);
   if (!couple) throw new Response("Not found", { status: 404 });
   const slot = partnerSlot(user.id, couple)!;
   return {
@@ -26,6 +33,8 @@ export async function partnerContext(user: SessionUser) {
     timeZone: couple.timeZone,
     // Partners learn only THAT shared work is paused, never why.
     paused: couple.paused || couple.status !== "active",
+    /** the words the therapist chose to tell the couple about a pause, if any */
+    pauseNotice: couple.paused ? couple.pauseNotice : null,
     slot,
     otherId: slot === "A" ? couple.partnerBId : couple.partnerAId,
     otherName: slot === "A" ? couple.bName : couple.aName,
@@ -83,13 +92,15 @@ export async function routinesFor(ctx: PartnerContext, partnerId: string) {
   });
 }
 
-export const TODAY_CHECKIN_SQL = `SELECT mood, closeness FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" = $2::date`;
+/** The partner's OWN check-in for today; its safety answer is theirs, read only to offer them support. */
+export const TODAY_CHECKIN_SQL = `SELECT mood, closeness, "feelSafe"::text AS "feelSafe" FROM "CheckIn" WHERE "partnerId" = $1 AND "localDate" = $2::date`;
 
 /** $1 couple, $2 partner, $3 partner slot, $4 last due date shown */
 export const HOMEWORK_DUE_SQL = `SELECT h.id, h.title, to_char(h."dueDate", 'YYYY-MM-DD') AS "dueDate",
         EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'draft') AS draft
    FROM "Homework" h
   WHERE h."coupleId" = $1 AND h.status = 'active' AND h.assignee IN ($3::"PartnerSlot", 'BOTH') AND h."dueDate" <= $4::date
+    AND ($5::boolean IS NOT TRUE OR h.assignee = $3::"PartnerSlot")
     AND NOT EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = h.id AND s."partnerId" = $2 AND s.status = 'submitted')
   ORDER BY h."dueDate", h.id LIMIT 10`;
 
@@ -100,11 +111,10 @@ export const RECENT_FEEDBACK_SQL = `SELECT s.feedback AS text, (extract(epoch FR
 export async function todayData(user: SessionUser) {
   const ctx = await partnerContext(user);
   const [checkIn, routines, homework, feedback] = await Promise.all([
-    sql<{ mood: number; closeness: number }>(TODAY_CHECKIN_SQL, [user.id, ctx.today]),
+    sql<{ mood: number; closeness: number; feelSafe: "yes" | "not_sure" | "no" }>(TODAY_CHECKIN_SQL, [user.id, ctx.today]),
     ctx.paused ? Promise.resolve([]) : routinesFor(ctx, user.id),
-    ctx.paused
-      ? Promise.resolve([])
-      : sql<{ id: string; title: string; dueDate: string; draft: boolean }>(HOMEWORK_DUE_SQL, [ctx.coupleId, user.id, ctx.slot, addDays(ctx.today, 7)]),
+    // While shared work is paused, homework for this partner alone goes on.
+    sql<{ id: string; title: string; dueDate: string; draft: boolean }>(HOMEWORK_DUE_SQL, [ctx.coupleId, user.id, ctx.slot, addDays(ctx.today, 7), ctx.paused]),
     sql<{ text: string; atMs: number; homeworkId: string; title: string }>(RECENT_FEEDBACK_SQL, [user.id]),
   ]);
   return {

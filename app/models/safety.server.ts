@@ -6,7 +6,6 @@ import type { Prisma } from "@prisma/client";
 import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, MOOD_HISTORY_DAYS, pausesConjointWork, practicePhrases, type RuleConfig, type Signal } from "~/domain/safety";
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
-import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { alertsFor } from "~/domain/alerts";
 import { isUniqueViolation, preparedSql, prisma } from "~/utils/db.server";
 import { wakeUpWorker } from "~/utils/wake-up.server";
@@ -213,9 +212,4 @@ export async function pauseForSafety(tx: Prisma.TransactionClient, coupleId: str
   await tx.pausePeriod.create({ data: { coupleId, reason: "safety", startedAt: now, note: "Automatic: high or imminent safety flag" } });
   await tx.flagEvent.create({ data: { flagId, type: "work_paused", note: "Conjoint routines and homework paused automatically. The partners see no change until the therapist tells them." } });
   return true;
-}
-
-export async function getCrisisResources(practiceId: string): Promise<string> {
-  const p = await prisma.practice.findUnique({ where: { id: practiceId }, select: { crisisResources: true } });
-  return p?.crisisResources?.trim() || DEFAULT_CRISIS_RESOURCES;
 }

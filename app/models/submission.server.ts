@@ -39,8 +39,9 @@ export async function getHomeworkForPartner(user: SessionUser, ctx: PartnerConte
     instructions: hw.instructions,
     dueDate: iso(hw.dueDate),
     visibility: hw.visibility,
-    editable: mineToDo && hw.status === "active" && !ctx.paused && own?.status !== "submitted",
-    paused: ctx.paused || hw.status !== "active",
+    // a pause of shared work leaves homework for one partner alone editable
+    editable: mineToDo && hw.status === "active" && !(ctx.paused && hw.assignee === "BOTH") && own?.status !== "submitted",
+    paused: (ctx.paused && hw.assignee === "BOTH") || hw.status !== "active",
     measure: hw.measure,
     prompts: hw.prompts,
     own: own ? { status: own.status, answers: own.answers as Record<string, Answer>, feedback: own.feedback, submittedAt: own.submittedAt?.toISOString() ?? null } : null,

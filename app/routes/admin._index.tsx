@@ -65,6 +65,7 @@ export default function Staff() {
     <div className="grid two">
       <section className="card">
         <h1>Staff</h1>
+        <p><a href="/admin/on-call">On-call rota and safety alerts</a>: who is alerted at once when a serious flag is raised.</p>
         <div className="table-wrap">
           <table>
             <thead>

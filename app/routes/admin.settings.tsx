@@ -80,6 +80,9 @@ export default function Settings() {
             <Field label="Low" name="slaLowHours" type="number" defaultValue={values.slaLowHours ?? String(settings.slaLowHours)} errors={errors.slaLowHours} />
           </div>
         </fieldset>
+        <p>
+          Partners see this text below their country's <Link to="/admin/resources">crisis lines</Link> (and alone where a country has none).
+        </p>
         <TextareaField
           label="Crisis resources shown to a partner who asks for help"
           name="crisisResources"

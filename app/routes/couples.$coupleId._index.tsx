@@ -62,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startDate: info.startDate,
       week: Math.floor(diffDays(today, info.startDate) / 7) + 1,
       pausedForSafety: info.paused && info.pauseReason === "safety",
+      pauseToldAt: info.pauseToldAt,
       paused: info.paused,
       partners: info.partners,
     },
@@ -143,6 +144,7 @@ export default function CouplePage() {
             </Link>
             <Link to={`/couples/${d.couple.id}/print`}>Progress summary</Link>
             <a href={`/couples/${d.couple.id}/export.csv`}>Export CSV</a>
+            <Link to={`/couples/${d.couple.id}/details`}>Country and languages</Link>
           </div>
         </div>
         <dl className="facts">
@@ -155,7 +157,14 @@ export default function CouplePage() {
           <dt>Status</dt>
           <dd>
             {d.couple.status}
-            {d.couple.paused ? " · shared work paused" : ""}
+            {d.couple.paused ? (
+              <>
+                {" · shared work paused · "}
+                <Link to={`/couples/${d.couple.id}/pause`}>{d.couple.pauseToldAt ? "what the partners see" : "partners not told yet"}</Link>
+              </>
+            ) : (
+              ""
+            )}
           </dd>
           <dt>Partners</dt>
           <dd>
@@ -184,7 +193,7 @@ export default function CouplePage() {
           </p>
         ) : null}
       </section>
-      <SafetyBanner coupleId={d.couple.id} flags={d.flags} pausedForSafety={d.couple.pausedForSafety} canResume />
+      <SafetyBanner coupleId={d.couple.id} flags={d.flags} pausedForSafety={d.couple.pausedForSafety} pauseToldAt={d.couple.pauseToldAt} canResume />
       <section className="card" aria-labelledby="review-h">
         <h2 id="review-h">Weekly review — the last 7 days</h2>
         <ul>

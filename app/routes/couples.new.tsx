@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, SelectField, formState } from "~/components/forms";
+import { COUNTRIES, countryFromTimeZone, DEFAULT_COUNTRY, isCountryCode, LANGUAGE_LABEL, RESOURCE_LANGUAGES } from "~/domain/crisis-resources";
 import { isValidLocalDate, isValidTimeZone } from "~/domain/dates";
 import { createCouple } from "~/models/couple.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
@@ -22,6 +23,8 @@ const email = z
   .max(254, "That email address is too long.")
   .email("Enter an email address like name@example.com.");
 
+const language = z.enum(["en", "es"], { errorMap: () => ({ message: "Choose English or Español." }) });
+
 const CoupleSchema = z
   .object({
     partnerAName: name("the first partner's name"),
@@ -33,6 +36,16 @@ const CoupleSchema = z
       .refine(isValidLocalDate, "Enter a real date (YYYY-MM-DD).")
       .refine((d) => d >= "2000-01-01" && d <= "2100-12-31", "Choose a date between 2000 and 2100."),
     timeZone: z.string({ required_error: "Choose a time zone." }).refine(isValidTimeZone, "Choose a time zone from the list."),
+    // Blank: the country the time zone points to (which crisis lines the partners see).
+    country: z
+      .string()
+      .trim()
+      .max(2, "Choose a country from the list.")
+      .transform((c) => c.toUpperCase())
+      .refine(isCountryCode, "Choose a country from the list.")
+      .optional(),
+    partnerALanguage: language.optional(),
+    partnerBLanguage: language.optional(),
   })
   .refine((v) => v.partnerAEmail.toLowerCase() !== v.partnerBEmail.toLowerCase(), {
     path: ["partnerBEmail"],
@@ -53,7 +66,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const key = readIdempotencyKey(form);
   const claim = await once(key, user.id, async () => null);
   if (claim.duplicate) return redirect("/caseload");
-  const created = await createCouple(user, submission.value, request).catch(async (error) => {
+  const v = submission.value;
+  const country = v.country || (countryFromTimeZone(v.timeZone) ?? DEFAULT_COUNTRY);
+  const created = await createCouple(user, { ...v, country }, request).catch(async (error) => {
     await releaseIdempotencyKey(key, user.id);
     throw error;
   });
@@ -108,11 +123,13 @@ export default function NewCouple() {
             <legend>First partner</legend>
             <Field label="Name" name="partnerAName" defaultValue={initial.partnerAName} errors={errors.partnerAName} autoComplete="off" />
             <Field label="Email" name="partnerAEmail" type="email" defaultValue={initial.partnerAEmail} errors={errors.partnerAEmail} autoComplete="off" />
+            <LanguageSelect name="partnerALanguage" defaultValue={initial.partnerALanguage} errors={errors.partnerALanguage} />
           </fieldset>
           <fieldset>
             <legend>Second partner</legend>
             <Field label="Name" name="partnerBName" defaultValue={initial.partnerBName} errors={errors.partnerBName} autoComplete="off" />
             <Field label="Email" name="partnerBEmail" type="email" defaultValue={initial.partnerBEmail} errors={errors.partnerBEmail} autoComplete="off" />
+            <LanguageSelect name="partnerBLanguage" defaultValue={initial.partnerBLanguage} errors={errors.partnerBLanguage} />
           </fieldset>
         </div>
         <div className="grid two">
@@ -125,10 +142,31 @@ export default function NewCouple() {
             ))}
           </SelectField>
         </div>
+        <SelectField label="Country" name="country" defaultValue={initial.country ?? ""} errors={errors.country} hint="Which crisis lines the partners see. Left as it is, it follows the time zone.">
+          <option value="">From the time zone</option>
+          {COUNTRIES.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
           Add couple and create invitation links
         </button>
       </Form>
     </section>
+  );
+}
+
+/** A partner's language: the wording of their crisis lines, and which lines they see first. */
+function LanguageSelect({ name, defaultValue, errors }: { name: string; defaultValue?: string; errors?: string[] }) {
+  return (
+    <SelectField label="Language" name={name} defaultValue={defaultValue ?? "en"} errors={errors}>
+      {RESOURCE_LANGUAGES.map((l) => (
+        <option key={l} value={l}>
+          {LANGUAGE_LABEL[l]}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { CrisisResources } from "~/components/crisis-resources";
 import { formState, TextareaField } from "~/components/forms";
 import { audit } from "~/models/audit.server";
 import { partnerContext } from "~/models/partner.server";
-import { applySafetyRules, getCrisisResources, withSafetyRetry } from "~/models/safety.server";
+import { resourcesForPartner } from "~/models/crisis.server";
+import { applySafetyRules, withSafetyRetry } from "~/models/safety.server";
 import { requireUser } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -20,8 +22,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 const HelpSchema = z.object({ message: z.string().trim().max(4000, "Keep it under 4,000 characters.").optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["partner"] });
-  return { idem: newIdempotencyKey() };
+  const user = await requireUser(request, { roles: ["partner"] });
+  // Shown before anything is sent: someone in danger should not have to send a form to get a number.
+  return { idem: newIdempotencyKey(), crisis: await resourcesForPartner(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,12 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply());
   const message = submission.value.message || null;
   const claim = await claimSubmission(form, user.id);
-  if (claim.duplicate) return { sent: true as const, resources: await getCrisisResources(user.practiceId) };
+  if (claim.duplicate) return { sent: true as const, crisis: await resourcesForPartner(user) };
   // Stored first, on its own: whatever happens next, the request for help is not lost.
   const help = await prisma.helpRequest.create({ data: { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, message }, select: { id: true } });
   try {
     await withSafetyRetry(async (tx) => {
-      const { flagIds } = await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "help", message });
+      const { flagIds } = await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "help", message }, { entity: "help", entityId: help.id });
       if (flagIds[0]) await tx.helpRequest.update({ where: { id: help.id }, data: { flagId: flagIds[0] } });
       await audit({ actor: user, action: "create", entity: "help-request", entityId: help.id, coupleId: ctx.coupleId, request }, tx);
     });
@@ -45,35 +48,43 @@ export async function action({ request }: ActionFunctionArgs) {
     // The request is saved; clinicians also see unlinked help requests. Log without content.
     console.warn(`help request ${help.id} saved but flagging failed:`, error instanceof Error ? error.message : error);
   }
-  return { sent: true as const, resources: await getCrisisResources(user.practiceId) };
+  return { sent: true as const, crisis: await resourcesForPartner(user) };
 }
 
 export default function Help() {
   const actionData = useActionData<typeof action>();
-  const { idem } = useLoaderData<typeof loader>();
+  const { idem, crisis } = useLoaderData<typeof loader>();
   const { errors, values } = formState(actionData);
   const navigation = useNavigation();
   if (actionData && "sent" in actionData) {
     return (
-      <section className="card" role="status">
-        <h1>Your message was sent to your care team</h1>
-        <p className="crisis">{actionData.resources}</p>
-      </section>
+      <div className="stack partner-page">
+        <section className="card" role="status">
+          <h1>Your message was sent to your care team</h1>
+          <p>
+            Your therapist has been told that you asked for help and will contact you as soon as possible, as set in{" "}
+            <Link to="/settings">Settings → How we may contact you safely</Link>.
+          </p>
+        </section>
+        <CrisisResources {...actionData.crisis} context="help" />
+      </div>
     );
   }
   return (
-    <section className="card">
+    <div className="stack partner-page">
       <h1>Ask for help</h1>
-      <p>
-        This goes privately to your therapist and clinical team. Your partner is never told. If you are in danger right now, call 911 (or your local emergency number).
-      </p>
-      <Form method="post" noValidate>
-        <IdempotencyField value={idem} />
-        <TextareaField label="Anything you want to tell us (optional)" name="message" maxLength={4000} defaultValue={values.message} errors={errors.message} />
-        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-          Send to my care team
-        </button>
-      </Form>
-    </section>
+      <CrisisResources {...crisis} context="help" />
+      <section className="card" aria-labelledby="help-form-h">
+        <h2 id="help-form-h">Send a private message to your care team</h2>
+        <p>This goes privately to your therapist and clinical team. Your partner is never told.</p>
+        <Form method="post" noValidate>
+          <IdempotencyField value={idem} />
+          <TextareaField label="Anything you want to tell us (optional)" name="message" maxLength={4000} defaultValue={values.message} errors={errors.message} />
+          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            Send to my care team
+          </button>
+        </Form>
+      </section>
+    </div>
   );
 }

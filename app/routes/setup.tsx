@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Field, FormError, formState } from "~/components/forms";
 import { checkPassword } from "~/domain/password-policy";
 import { audit } from "~/models/audit.server";
+import { seedCrisisResources } from "~/models/crisis.server";
 import { seedLibrary } from "~/seed/demo.server";
 import { signedInRedirect } from "~/utils/auth.server";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
@@ -46,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     select: { id: true },
   });
   await seedLibrary(prisma, practice.id);
+  await seedCrisisResources(practice.id);
   const user = await prisma.user.create({
     data: { practiceId: practice.id, name: v.name, email: v.email.toLowerCase(), role: "admin", passwordHash },
     select: { id: true, role: true, practiceId: true, practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } } },

@@ -1,8 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CrisisResources } from "~/components/crisis-resources";
 import { HelpLink } from "~/components/partner/help-link";
 import { RoutineLog } from "~/components/partner/routine-log";
+import { resourcesForPartner } from "~/models/crisis.server";
 import { todayData } from "~/models/partner.server";
+import { dueScreenFor } from "~/models/screen.server";
 import { requireUser } from "~/utils/authz.server";
 import styles from "~/styles/partner.css";
 
@@ -11,18 +14,27 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
-  const data = await todayData(user);
+  const [data, screen] = await Promise.all([todayData(user), dueScreenFor(user)]);
+  // Just after a check-in that said "no" or "not sure" to feeling safe, offer the lines. The
+  // answer is read from the partner's own check-in, never from the URL, and is not sent to the page.
+  const justSaved = new URL(request.url).searchParams.get("saved") === "checkin";
+  const unsure = data.checkIn?.feelSafe === "no" || data.checkIn?.feelSafe === "not_sure";
+  const support = justSaved && unsure ? await resourcesForPartner(user) : null;
   const hour = Number(new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone: data.ctx.timeZone }).format(new Date()));
   return {
     greeting: hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening",
     firstName: user.name.split(" ")[0],
     today: data.ctx.today,
     paused: data.ctx.paused,
+    pauseNotice: data.ctx.pauseNotice,
     otherName: data.ctx.otherName,
-    checkIn: data.checkIn,
+    checkIn: data.checkIn ? { mood: data.checkIn.mood, closeness: data.checkIn.closeness } : null,
+    support,
     routines: data.routines,
     homework: data.homework,
     feedback: data.feedback,
+    // only whether the partner's own private questions are due: nothing about them, no id
+    questionsDue: screen !== null,
   };
 }
 
@@ -37,9 +49,12 @@ export default function Today() {
         {d.greeting}, {d.firstName}
       </h1>
       {params.get("saved") === "checkin" ? (
-        <p className="notice ok" role="status">
-          Thank you — today's check-in is saved.
-        </p>
+        <>
+          <p className="notice ok" role="status">
+            Thank you — today's check-in is saved.
+          </p>
+          {d.support ? <CrisisResources {...d.support} context="checkin" /> : null}
+        </>
       ) : null}
       <section className="card" aria-labelledby="checkin-h">
         <h2 id="checkin-h">Check-in</h2>
@@ -53,10 +68,19 @@ export default function Today() {
           </p>
         )}
       </section>
+      {d.questionsDue ? (
+        <section className="card" aria-labelledby="questions-h">
+          <h2 id="questions-h">A few private questions</h2>
+          <p>
+            When you have a moment and it's safe. <Link to="/questions">Open the questions</Link>
+          </p>
+        </section>
+      ) : null}
       {d.paused ? (
         <section className="card">
           <h2>Shared exercises</h2>
-          <p>Your therapist has paused shared exercises for now. You can still check in each day.</p>
+          <p>{d.pauseNotice ?? "Your therapist has paused shared exercises for now. You can still check in each day."}</p>
+          {d.homework.length ? <HomeworkList items={d.homework} /> : null}
         </section>
       ) : (
         <>
@@ -85,15 +109,7 @@ export default function Today() {
           </section>
           <section className="card" aria-labelledby="homework-h">
             <h2 id="homework-h">Homework</h2>
-            {d.homework.length === 0 ? <p className="muted">No homework due this week.</p> : null}
-            <ul>
-              {d.homework.map((h) => (
-                <li key={h.id}>
-                  <Link to={`/homework/${h.id}`}>{h.title}</Link> — {h.overdue ? <strong>was due {h.dueDate}</strong> : `due ${h.dueDate}`}
-                  {h.draft ? <span className="badge">draft saved</span> : null}
-                </li>
-              ))}
-            </ul>
+            {d.homework.length === 0 ? <p className="muted">No homework due this week.</p> : <HomeworkList items={d.homework} />}
           </section>
         </>
       )}
@@ -112,5 +128,18 @@ export default function Today() {
       ) : null}
       <HelpLink />
     </div>
+  );
+}
+
+function HomeworkList({ items }: { items: { id: string; title: string; dueDate: string; overdue: boolean; draft: boolean }[] }) {
+  return (
+    <ul>
+      {items.map((h) => (
+        <li key={h.id}>
+          <Link to={`/homework/${h.id}`}>{h.title}</Link> — {h.overdue ? <strong>was due {h.dueDate}</strong> : `due ${h.dueDate}`}
+          {h.draft ? <span className="badge">draft saved</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -3,7 +3,9 @@
  * history. Deterministic (seeded PRNG), bulk-inserted so a first embedded start stays quick.
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { countryFromTimeZone, DEFAULT_COUNTRY } from "~/domain/crisis-resources";
 import { addDays, eachDay, localDateOf, weekdayOf } from "~/domain/dates";
+import { seedCrisisResources } from "~/models/crisis.server";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { hashPassword } from "~/utils/password.server";
 import { HOMEWORK_TEMPLATES, ROUTINE_TEMPLATES } from "./templates";
@@ -106,6 +108,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
     data: { name: "Harbor Couples Counseling", timeZone: "America/New_York", crisisResources: DEFAULT_CRISIS_RESOURCES, flagPhrases: [] },
   });
   await seedLibrary(prisma, practice.id);
+  await seedCrisisResources(practice.id, prisma);
   const templates = await prisma.homeworkTemplate.findMany({ where: { practiceId: practice.id } });
   const tpl = (title: string) => templates.find((t) => t.title.startsWith(title))!;
 
@@ -135,6 +138,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
         partnerBId: b.id,
         startDate: day(start),
         timeZone: spec.tz,
+        country: countryFromTimeZone(spec.tz) ?? DEFAULT_COUNTRY,
         status: spec.status ?? "active",
         workPausedAt: spec.status === "paused" ? new Date(now.getTime() - 5 * 86_400_000) : null,
         workPauseReason: spec.status === "paused" ? "therapist" : null,

@@ -2,6 +2,7 @@
  * Start-up, run by server.js before it accepts requests: migrate the database and, on a fresh
  * demo/embedded install, load the demo practice.
  */
+import { backfillCrisisResources } from "~/models/crisis.server";
 import { isEmpty, seedDemo } from "~/seed/demo.server";
 import { backend, prisma } from "./db.server";
 import { env } from "./env.server";
@@ -29,6 +30,9 @@ export async function bootstrap(options: { log?: (line: string) => void } = {}) 
     await seedDemo(prisma, { log });
     seeded = true;
   }
+  // Practices from before per-country crisis lines get the (unverified) seed list once.
+  const backfilled = await backfillCrisisResources();
+  if (backfilled) log(`Crisis lines: ${backfilled} suggested lines added for an admin to verify`);
   const hasDemo = (await prisma.user.count({ where: { email: "admin@demo.mend" } })) > 0;
   const needsSetup = !hasDemo && (await prisma.user.count()) === 0;
   return { backend: backend(), seeded, hasDemo, needsSetup, demoLogins: hasDemo ? DEMO_LOGINS : [] };

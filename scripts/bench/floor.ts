@@ -118,7 +118,7 @@ export function todayQueries(c: FloorContext): Query[] {
     partnerContext(c),
     q("today's check-in", TODAY_CHECKIN_SQL, [p.id, c.today]),
     q("routines with pauses and own reports (7 days)", ROUTINES_SQL, [p.coupleId, p.id, addDays(c.today, -7)]),
-    q("homework due", HOMEWORK_DUE_SQL, [p.coupleId, p.id, p.slot, addDays(c.today, 7)]),
+    q("homework due", HOMEWORK_DUE_SQL, [p.coupleId, p.id, p.slot, addDays(c.today, 7), false]),
     q("recent feedback", RECENT_FEEDBACK_SQL, [p.id]),
   ];
 }

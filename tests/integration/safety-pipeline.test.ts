@@ -4,6 +4,9 @@ import * as flagPage from "~/routes/flags.$flagId/route";
 import * as help from "~/routes/help";
 import * as resume from "~/routes/couples_.$coupleId.resume";
 import * as todayRoute from "~/routes/today";
+import * as historyRoute from "~/routes/history";
+import * as settingsRoute from "~/routes/settings";
+import * as pausePage from "~/routes/couples.$coupleId.pause";
 import { applySafetyRules, withSafetyRetry } from "~/models/safety.server";
 import { prisma } from "~/utils/db.server";
 import { call, createWorld, getRequest, postRequest } from "../support/fixtures";
@@ -11,8 +14,18 @@ import { call, createWorld, getRequest, postRequest } from "../support/fixtures"
 const CHECKIN = { mood: "5", closeness: "5", feelSafe: "yes" };
 
 describe("safety pipeline", () => {
-  it("'feel safe: no' raises a high flag in the same request, pauses shared work, and the other partner sees no reason", async () => {
+  it("'feel safe: no' raises a high flag in the same request and pauses shared work, which neither partner can see until the therapist tells them", async () => {
     const w = await createWorld();
+    const views = async () =>
+      JSON.stringify(
+        await Promise.all([
+          call(todayRoute.loader, await getRequest("/today", w.partnerA2)),
+          call(historyRoute.loader, await getRequest("/history", w.partnerA2)),
+          call(settingsRoute.loader, await getRequest("/settings", w.partnerA2)),
+          call(todayRoute.loader, await getRequest("/today", w.partnerA1)),
+        ]),
+      );
+    const before = await views();
     const res = await call(checkin.action, await postRequest("/checkin", { ...CHECKIN, feelSafe: "no", note: "private words" }, w.partnerA1));
     expect(res.status).toBe(302);
     const flags = await prisma.safetyFlag.findMany({ where: { coupleId: w.coupleA.id }, include: { events: true } });
@@ -23,10 +36,33 @@ describe("safety pipeline", () => {
     expect(couple.workPausedAt).not.toBeNull();
     expect(await prisma.pausePeriod.count({ where: { coupleId: w.coupleA.id, reason: "safety", endedAt: null } })).toBe(1);
 
+    // The other partner's Today, History and Settings, and the discloser's Today (apart from
+    // her own check-in), are as they were: nothing points at the disclosure.
+    const after = JSON.parse(await views()) as unknown[];
+    const was = JSON.parse(before) as unknown[];
+    expect(after.slice(0, 3)).toEqual(was.slice(0, 3));
+    expect({ ...(after[3] as { data: object }).data, checkIn: null }).toEqual({ ...(was[3] as { data: object }).data, checkIn: null });
+    expect(JSON.stringify(after)).not.toMatch(/flag|safety|feel_safe|private words|"paused":true/i);
+
+    // The therapist previews and tells the couple, in neutral words they chose.
+    const preview = await call(pausePage.loader, await getRequest(`/couples/${w.coupleA.id}/pause`, w.therapist), { coupleId: w.coupleA.id });
+    expect(preview.data).toMatchObject({ paused: true, toldAt: null, partnersSee: { kind: "as_usual" } });
+    expect((await call(pausePage.action, await postRequest(`/couples/${w.coupleA.id}/pause`, { notice: "   " }, w.therapist), { coupleId: w.coupleA.id })).status).toBe(400);
+    const told = await call(pausePage.action, await postRequest(`/couples/${w.coupleA.id}/pause`, { notice: "A short break from shared exercises until we meet." }, w.therapist), { coupleId: w.coupleA.id });
+    expect(told.status).toBe(302);
     const other = await call(todayRoute.loader, await getRequest("/today", w.partnerA2));
-    const text = JSON.stringify(other.data);
-    expect((other.data as { paused: boolean }).paused).toBe(true);
-    expect(text).not.toMatch(/flag|safety|feel_safe|private words/i);
+    expect(other.data).toMatchObject({ paused: true, pauseNotice: "A short break from shared exercises until we meet.", routines: [] });
+    expect(JSON.stringify(other.data)).not.toMatch(/flag|safety|feel_safe|private words/i);
+    expect((await prisma.flagEvent.findMany({ where: { flagId: flags[0]!.id } })).map((e) => e.type)).toContain("couple_told");
+  });
+
+  it("an other therapist cannot preview or tell; a partner cannot either", async () => {
+    const w = await createWorld();
+    for (const user of [w.otherTherapist, w.partnerA1]) {
+      const res = await call(pausePage.action, await postRequest(`/couples/${w.coupleA.id}/pause`, { notice: "hello" }, user), { coupleId: w.coupleA.id });
+      expect([403, 404]).toContain(res.status);
+    }
+    expect((await prisma.couple.findUniqueOrThrow({ where: { id: w.coupleA.id } })).pauseToldAt).toBeNull();
   });
 
   it("a second signal for the same concern appends to the open flag and raises its severity; no duplicates under concurrency", async () => {
