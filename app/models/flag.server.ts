@@ -133,8 +133,14 @@ export async function getFlag(user: SessionUser, flagId: string, request?: Reque
   const checkInRevisions = await revisionsOf(flag.couple.id, "checkin", recentCheckIns.map((c) => c.id));
   const sourceRevisions = evidence?.entity && evidence.entityId ? ((evidence.entity === "checkin" ? checkInRevisions : await revisionsOf(flag.couple.id, evidence.entity, [evidence.entityId])).get(evidence.entityId) ?? []) : [];
   const practice = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { flagPhrases: true } });
+  // The alerts this flag sent, so a clinician sees who has been told (and what is still queued).
+  const alerts = await prisma.outboxMessage.findMany({
+    where: { flagId: flag.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, channel: true, status: true, attempts: true, createdAt: true, sentAt: true, user: { select: { name: true } } },
+  });
   if (request) await audit({ actor: user, action: "read", entity: "flag", entityId: flag.id, coupleId: flag.couple.id, request });
-  return { flag, evidence, sourceRevisions, checkInRevisions, recentCheckIns, ruleConfig: ruleConfigOf(practice.flagPhrases, [flag.couple.partnerA.name, flag.couple.partnerB.name]) };
+  return { flag, alerts, evidence, sourceRevisions, checkInRevisions, recentCheckIns, ruleConfig: ruleConfigOf(practice.flagPhrases, [flag.couple.partnerA.name, flag.couple.partnerB.name]) };
 }
 
 export type FlagActionInput =

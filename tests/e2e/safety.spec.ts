@@ -28,15 +28,32 @@ test.describe.serial("safety flag review, end to end", () => {
     }
   });
 
-  test("the partner answers 'no' to feeling safe → the caseload shows the couple first, in red", async ({ page }) => {
+  test("the partner answers 'no' to feeling safe → nothing either partner sees changes; the caseload shows the couple first, in red", async ({ page, request }) => {
+    // What the other partner's pages look like before, as served (time-dependent bits aside).
+    await loginAs(page, `morgan.${stamp}@example.com`, "steady harbour lights");
+    const morgan = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const snapshot = async () => Promise.all(["/today", "/history", "/settings"].map(async (path) => normalise(await (await request.get(path, { headers: { Cookie: morgan } })).text())));
+    const before = await snapshot();
+    await page.context().clearCookies();
+
     await loginAs(page, `jesse.${stamp}@example.com`, "steady harbour lights");
     await page.goto("/checkin");
     await page.getByRole("group", { name: /mood today/i }).getByLabel("3", { exact: true }).check();
     await page.getByRole("group", { name: /close and trusting/i }).getByLabel("2", { exact: true }).check();
     await page.getByRole("group", { name: /feel safe at home/i }).getByLabel("No", { exact: true }).check();
+    await page.getByLabel("A note (optional)").fill("He grabbed my neck when I tried to leave.");
     await page.getByRole("button", { name: /save/i }).click();
     await expect(page).toHaveURL(/\/today/);
-    await expect(page.getByText(/paused shared exercises/i)).toBeVisible();
+    await expect(page.getByText(/paused/i)).toHaveCount(0);
+    // later the same day the check-in is edited back to "Yes", the note cleared
+    await page.goto("/checkin");
+    await page.getByRole("group", { name: /feel safe at home/i }).getByLabel("Yes", { exact: true }).check();
+    await page.getByLabel("A note (optional)").fill("");
+    await page.getByRole("button", { name: /save/i }).click();
+    await expect(page).toHaveURL(/\/today/);
+    await page.context().clearCookies();
+
+    expect(await snapshot()).toEqual(before);
     await page.context().clearCookies();
 
     await loginAs(page, "therapist@demo.mend");
@@ -48,6 +65,30 @@ test.describe.serial("safety flag review, end to end", () => {
     // every flagged row comes before every unflagged one
     const classes = await rows.evaluateAll((trs) => trs.map((tr) => tr.className.includes("flagged")));
     expect(classes.indexOf(false) === -1 || classes.lastIndexOf(true) < classes.indexOf(false)).toBe(true);
+  });
+
+  test("the flag keeps what was first written, says it changed, and the therapist tells the couple about the pause", async ({ page }) => {
+    await loginAs(page, "therapist@demo.mend");
+    await page.goto("/caseload");
+    await page.getByRole("link", { name: new RegExp(names.a) }).click();
+    await expect(page).toHaveURL(/\/couples\/[^/]+$/);
+    const coupleUrl = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: /High — about/ }).first().click();
+    await expect(page.getByRole("heading", { name: "What raised it" })).toBeVisible();
+    await expect(page.locator("blockquote.trigger").first()).toContainText("He grabbed my neck when I tried to leave.");
+    await expect(page.getByRole("heading", { name: /Changed since \(1\)/ })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Changed by the partner");
+    await expect(page.getByText("the partners have not been told")).toBeVisible();
+
+    await page.goto(`${coupleUrl}/pause`);
+    await expect(page.getByText("nothing they see has changed")).toBeVisible();
+    await page.getByLabel("What the couple will read").fill("A short break from shared exercises until we meet on Thursday.");
+    await page.getByRole("button", { name: "Tell the couple" }).click();
+    await expect(page.getByText(/The couple was told/)).toBeVisible();
+    await page.context().clearCookies();
+    await loginAs(page, `morgan.${stamp}@example.com`, "steady harbour lights");
+    await page.goto("/today");
+    await expect(page.getByText("A short break from shared exercises until we meet on Thursday.")).toBeVisible();
   });
 
   test("the therapist escalates; the supervisor notes and resolves; the timeline has every step", async ({ page }) => {
@@ -64,9 +105,9 @@ test.describe.serial("safety flag review, end to end", () => {
 
     await loginAs(page, "supervisor@demo.mend");
     await page.goto("/flags");
-    const row = page.locator("tbody tr").filter({ hasText: names.a });
+    // the note raised a second flag (its concept); the escalated one is the one we follow
+    const row = page.locator("tbody tr").filter({ hasText: names.a }).filter({ hasText: "Escalated" });
     await expect(row).toContainText("High");
-    await expect(row).toContainText("Escalated");
     await expect(row.locator("td").nth(4)).toContainText(/\d/);
     await row.getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(flagUrl));
@@ -79,8 +120,8 @@ test.describe.serial("safety flag review, end to end", () => {
     await page.getByLabel("Outcome").selectOption("safety_plan");
     await page.getByLabel("Resolution note").fill("Safety plan agreed in an individual session.");
     await page.getByRole("button", { name: "Resolve" }).click();
-    const timeline = page.locator("ol.timeline");
-    for (const step of ["Raised", "Shared work paused", "Escalated", "Assigned", "Note", "Resolved"]) await expect(timeline).toContainText(step);
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    for (const step of ["Raised", "Shared work paused", "Changed by the partner", "Couple told about the pause", "Escalated", "Assigned", "Note", "Resolved"]) await expect(timeline).toContainText(step);
   });
 
   test("the other partner's pages show no trace of it", async ({ page, request }) => {
@@ -89,9 +130,17 @@ test.describe.serial("safety flag review, end to end", () => {
     for (const path of ["/today", "/history"]) {
       for (const url of [path, `${path}.data`]) {
         const body = await (await request.get(url, { headers: { Cookie: cookie } })).text();
-        // The neutral "paused shared exercises" message is allowed; any reason is not.
+        // The therapist's own words about the pause are allowed; any reason is not.
         expect(body, url).not.toMatch(/flag|safety|feelSafe|escalat|Safety plan|Not sure|"no"/i);
       }
     }
   });
 });
+
+/** A served page without what changes on every response: CSP nonces, idempotency keys, the greeting. */
+function normalise(html: string) {
+  return html
+    .replace(/nonce="[^"]*"/g, 'nonce=""')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "<uuid>")
+    .replace(/Good (morning|afternoon|evening)/g, "Good <time>");
+}

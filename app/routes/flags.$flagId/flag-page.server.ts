@@ -58,7 +58,7 @@ function sourceView(evidence: FlagEvidence | null, revisions: RevisionRow[], cha
 export async function loadFlagPage(user: SessionUser, flagId: string, request: Request) {
   const found = await getFlag(user, flagId, request);
   if (!found) return null;
-  const { flag, evidence, sourceRevisions, checkInRevisions, recentCheckIns, ruleConfig } = found;
+  const { flag, alerts, evidence, sourceRevisions, checkInRevisions, recentCheckIns, ruleConfig } = found;
   // Flags raised before evidence snapshots existed still show their trigger text.
   const explained = !evidence && flag.triggerText ? explain(flag.triggerText, ruleConfig) : null;
   const over = overdueBy(flag.dueBy, new Date());
@@ -77,6 +77,14 @@ export async function loadFlagPage(user: SessionUser, flagId: string, request: R
       findings: explained?.findings ?? [],
       events: flag.events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     },
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      to: a.channel === "webhook" ? "Paging webhook" : (a.user?.name ?? "a clinician"),
+      channel: a.channel,
+      status: a.status,
+      attempts: a.attempts,
+      at: (a.sentAt ?? a.createdAt).toISOString(),
+    })),
     source: sourceView(
       evidence,
       sourceRevisions,

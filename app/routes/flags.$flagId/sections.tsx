@@ -10,7 +10,9 @@ import type { FlagPageData, VersionView } from "./flag-page.server";
 type Flag = FlagPageData["flag"];
 type FormState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
 
-export function FlagFacts({ flag }: { flag: Flag }) {
+const ALERT_STATUS: Record<string, string> = { pending: "queued", sending: "sending", sent: "sent", failed: "failed" };
+
+export function FlagFacts({ flag, alerts }: { flag: Flag; alerts: FlagPageData["alerts"] }) {
   return (
     <dl className="facts">
       <dt>Couple</dt>
@@ -25,6 +27,21 @@ export function FlagFacts({ flag }: { flag: Flag }) {
       </dd>
       <dt>Assigned to</dt>
       <dd>{flag.assignee?.name ?? "Nobody yet"}</dd>
+      {alerts.length ? (
+        <>
+          <dt>Alerted</dt>
+          <dd>
+            <ul className="plain">
+              {alerts.map((a) => (
+                <li key={a.id}>
+                  {a.to} ({a.channel}) — {ALERT_STATUS[a.status] ?? a.status}
+                  {a.status === "pending" && a.attempts > 0 ? `, retrying after ${a.attempts} attempt${a.attempts === 1 ? "" : "s"}` : ""} · <LocalTime iso={a.at} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       {flag.outcome ? (
         <>
           <dt>Outcome</dt>
@@ -132,8 +149,8 @@ const EVENT_LABEL: Record<string, string> = {
 export function Timeline({ events }: { events: Flag["events"] }) {
   return (
     <>
-      <h2>Timeline</h2>
-      <ol className="timeline">
+      <h2 id="timeline-h">Timeline</h2>
+      <ol className="timeline" aria-labelledby="timeline-h">
         {events.map((e) => (
           <li key={e.id}>
             <strong>{EVENT_LABEL[e.type] ?? e.type}</strong> · <LocalTime iso={e.createdAt} /> · {e.author?.name ?? "Mend (automatic)"}
