@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as checkin from "~/routes/checkin";
 import * as flagPage from "~/routes/flags.$flagId/route";
 import * as help from "~/routes/help";
+import * as exportCsv from "~/routes/couples.$coupleId.export[.csv]";
 import { prisma, sql } from "~/utils/db.server";
 import { call, createWorld, getRequest, postRequest } from "../support/fixtures";
 
@@ -39,6 +40,11 @@ describe("nothing a partner disclosed is lost", () => {
     expect(page.source?.later[0]!.facts).toContainEqual(["Feels safe", "Yes"]);
     expect(page.recentCheckIns[0]!.earlier[0]!.facts).toContainEqual(["Feels safe", "No"]);
     expect(page.flag.events.map((e) => e.type)).toContain("disclosure_changed");
+
+    // the export keeps it too
+    const csv = await (await exportCsv.loader({ request: await getRequest(`/couples/${w.coupleA.id}/export.csv`, w.therapist), params: { coupleId: w.coupleA.id }, context: {} })).text();
+    expect(csv).toMatch(/"check-in \(earlier version, saved [^)]+\)",[^\n]*,no,he grabbed my neck last night/);
+    expect(csv.split("\n").filter((l) => l.startsWith("check-in,"))).toHaveLength(1);
   });
 
   it("every save keeps a revision, and revisions cannot be changed or deleted", async () => {
