@@ -203,8 +203,10 @@ function isNegated(pre: string, sentence: string): boolean {
 function nearDomain(t: string, s: number, e: number, ss: number, se: number): boolean {
   const before = t.slice(ss, s).split(" ").slice(-6);
   const after = t.slice(e, se).split(" ").slice(0, 7);
-  for (const w of before) if (DOMAIN.has(w)) return true;
-  for (const w of after) if (DOMAIN.has(w)) return true;
+  // "baseball bat" is a weapon, not a game of baseball
+  const sporty = (words: string[], i: number) => DOMAIN.has(words[i]!) && !(words[i + 1] === "bat" || words[i + 1] === "bats");
+  for (let i = 0; i < before.length; i++) if (sporty(before, i)) return true;
+  for (let i = 0; i < after.length; i++) if (sporty(after, i)) return true;
   return false;
 }
 
