@@ -1,16 +1,18 @@
 /** Append-only audit trail: reads and writes of clinical records, and every denied request. */
 import type { Prisma } from "@prisma/client";
+import type { AuditAction, AuditEntity, AuditOutcome } from "~/domain/audit-vocabulary";
 import { preparedSql, prisma } from "~/utils/db.server";
 import { clientIp } from "~/utils/http.server";
 
 export interface AuditInput {
   actor?: { id: string; practiceId: string } | null;
   practiceId?: string | null;
-  action: string; // read | create | update | denied | login | …
-  entity: string; // couple | checkin | flag | …
+  /** typed so the log keeps one word per kind of event (app/domain/audit-vocabulary.ts) */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   coupleId?: string | null;
-  outcome?: "allowed" | "denied" | "failed";
+  outcome?: AuditOutcome;
   detail?: Prisma.InputJsonValue;
   request?: Request;
 }

@@ -16,6 +16,11 @@ export function homeworkLibrary(user: SessionUser) {
   return prisma.homeworkTemplate.findMany({ where: { practiceId: user.practiceId, archivedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true, instructions: true, prompts: true, measure: true } });
 }
 
+/**
+ * Creates the homework (one per week for a repeating measure) and returns the ids, or null when
+ * `templateId` is not in the therapist's practice's library (another practice's, archived or
+ * unknown): nothing is created then, rather than an empty homework pointing at it.
+ */
 export async function assignHomework(
   user: SessionUser,
   couple: { id: string; startDate?: Date },
@@ -25,13 +30,12 @@ export async function assignHomework(
   let { title, instructions, prompts } = input;
   let measure: string | null = null;
   if (input.templateId) {
-    const t = await prisma.homeworkTemplate.findFirst({ where: { id: input.templateId, practiceId: user.practiceId } });
-    if (t) {
-      title = input.title || t.title;
-      instructions = input.instructions || t.instructions;
-      prompts = (t.prompts as unknown as { type: PromptType; label: string; options?: string[]; required?: boolean }[]).map((p) => ({ type: p.type, label: p.label, options: p.options ?? [], required: p.required ?? true }));
-      measure = t.measure;
-    }
+    const t = await prisma.homeworkTemplate.findFirst({ where: { id: input.templateId, practiceId: user.practiceId, archivedAt: null } });
+    if (!t) return null;
+    title = input.title || t.title;
+    instructions = input.instructions || t.instructions;
+    prompts = (t.prompts as unknown as { type: PromptType; label: string; options?: string[]; required?: boolean }[]).map((p) => ({ type: p.type, label: p.label, options: p.options ?? [], required: p.required ?? true }));
+    measure = t.measure;
   }
   // A measure repeats weekly until the given date (the CSI-4 is weekly).
   const dues = [input.dueDate];

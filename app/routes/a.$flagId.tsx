@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getFlag } from "~/models/flag.server";
-import { requireUser } from "~/utils/authz.server";
+import { auditDenied, requireUser } from "~/utils/authz.server";
 import { notFound } from "~/utils/http.server";
 
 /**
@@ -10,6 +10,9 @@ import { notFound } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["therapist", "supervisor"] });
   const found = await getFlag(user, params.flagId ?? "");
-  if (!found) notFound();
+  if (!found) {
+    await auditDenied(request, user, "flag", params.flagId);
+    notFound();
+  }
   return redirect(`/flags/${found.flag.id}`);
 }

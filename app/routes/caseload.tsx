@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FlagBadge } from "~/components/safety";
 import { Sparkline } from "~/components/sparkline";
+import { audit } from "~/models/audit.server";
 import { caseload } from "~/models/couple-stats.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 
@@ -16,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = ["flagged", "low"].includes(q.get("filter") ?? "") ? q.get("filter")! : "";
   const sort = ["flags", "name", "adherence", "week"].includes(q.get("sort") ?? "") ? q.get("sort")! : "flags";
   let rows = await caseload(user);
+  // Mood trends, adherence and flags of every couple: a read of clinical data like any other.
+  await audit({ actor: user, action: "read", entity: "caseload", request });
   const total = rows.length;
   if (status) rows = rows.filter((r) => r.status === status);
   if (filter === "flagged") rows = rows.filter((r) => r.flags > 0);

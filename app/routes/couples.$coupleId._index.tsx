@@ -6,16 +6,21 @@ import { LazyLineChart } from "~/components/charts/lazy";
 import { SafetyBanner } from "~/components/safety";
 import { AdherenceWeekTable } from "~/components/therapist/adherence-table";
 import { CSI4_CUTOFF } from "~/domain/csi4";
-import { diffDays, localDateOf } from "~/domain/dates";
+import { PLAN_WEEKS, planWeek } from "~/domain/adherence";
+import { localDateOf } from "~/domain/dates";
 import { changeAssignment } from "~/models/assignment.server";
 import { audit } from "~/models/audit.server";
 import { coupleOverview, reissueInvite } from "~/models/couple.server";
+import { hasJoined } from "~/models/invite.server";
+import { sendPartnerPasswordReset } from "~/models/password-reset.server";
 import { adherenceByWeek, csiSeries, moodSeries, perceptionGaps, weeklyReview, type Range } from "~/models/couple-stats.server";
 import { openFlagsForCouple } from "~/models/flag.server";
 import { homeworkList } from "~/models/homework.server";
-import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
+import { auditDenied, requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { screenStatusFor } from "~/models/screen.server";
+import { ScreenControls } from "~/components/therapist/screen-controls";
 
 export const meta: MetaFunction = () => [{ title: "Couple · Mend" }];
 
@@ -34,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openFlagsForCouple(couple.id),
     homeworkList(couple.id),
   ]);
+  // the private screen's schedule (never its answers, which are on the partner's flags only)
+  const screen = await screenStatusFor(user, couple.id);
   await audit({ actor: user, action: "read", entity: "couple", entityId: couple.id, coupleId: couple.id, request });
   const [A, B] = info.partners;
   const rows = new Map<string, Record<string, string | number | null>>();
@@ -51,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const gapWeeks = new Map<number, number>();
   for (const g of gaps) {
-    const wk = Math.floor(diffDays(g.d, info.startDate) / 7) + 1;
+    const wk = planWeek(info.startDate, g.d);
     gapWeeks.set(wk, (gapWeeks.get(wk) ?? 0) + 1);
   }
   return {
@@ -60,12 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: couple.status,
       timeZone: couple.timeZone,
       startDate: info.startDate,
-      week: Math.floor(diffDays(today, info.startDate) / 7) + 1,
+      week: planWeek(info.startDate, today),
       pausedForSafety: info.paused && info.pauseReason === "safety",
       pauseToldAt: info.pauseToldAt,
       paused: info.paused,
       partners: info.partners,
     },
+    screen,
     names: { A: A.name, B: B.name },
     range,
     mood: [...rows.values()],
@@ -91,9 +99,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const RESET_REFUSED = {
+  not_joined: "This partner has not joined yet, so there is no password to reset: send them a new invitation link instead.",
+  email_off: "This partner has turned off email from Mend, so no reset email was sent. They can turn email back on in their Settings.",
+  disabled: "This partner's account is turned off, so no reset email was sent.",
+} as const;
+
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["pause", "resume", "end"]), assignmentId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal("reinvite"), partnerId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("send-reset"), partnerId: z.string().min(1).max(40) }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -103,12 +118,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
   const v = submission.value;
   if (v.intent === "reinvite") {
+    // A joined partner is never re-invited: whoever accepted the new link would set their
+    // password and be signed in as them. Their way back in is a reset email to their own inbox.
+    if ((v.partnerId === couple.partnerAId || v.partnerId === couple.partnerBId) && (await hasJoined(v.partnerId))) {
+      return data({ error: "This partner has already joined, so they need no invitation. If they cannot sign in, use “Send a password-reset email”: the link goes to their own inbox." }, { status: 400 });
+    }
     const token = await reissueInvite(user, couple.id, v.partnerId, request);
-    if (!token) notFound();
+    if (!token) {
+      await auditDenied(request, user, "invite", v.partnerId, couple.id);
+      notFound();
+    }
     return { invite: `${new URL(request.url).origin}/join/${token}` };
   }
+  if (v.intent === "send-reset") {
+    const sent = await sendPartnerPasswordReset(user, couple, v.partnerId, request);
+    if (sent === "not_found") {
+      await auditDenied(request, user, "partner", v.partnerId, couple.id);
+      notFound();
+    }
+    if (sent !== "sent") return data({ error: RESET_REFUSED[sent] }, { status: 400 });
+    return { resetSent: true as const };
+  }
   const r = await changeAssignment(user, couple.id, v.assignmentId, v.intent, request);
-  if (r === "not_found") notFound();
+  if (r === "not_found") {
+    await auditDenied(request, user, "assignment", v.assignmentId, couple.id);
+    notFound();
+  }
   if (r === "invalid") return data({ error: "That change isn't possible for this assignment's current state." }, { status: 400 });
   return redirect(`/couples/${couple.id}`);
 }
@@ -145,6 +180,7 @@ export default function CouplePage() {
             <Link to={`/couples/${d.couple.id}/print`}>Progress summary</Link>
             <a href={`/couples/${d.couple.id}/export.csv`}>Export CSV</a>
             <Link to={`/couples/${d.couple.id}/details`}>Country and languages</Link>
+            <Link to={`/couples/${d.couple.id}/access`}>End access</Link>
           </div>
         </div>
         <dl className="facts">
@@ -170,7 +206,17 @@ export default function CouplePage() {
           <dd>
             {d.couple.partners.map((p) => (
               <div key={p.id}>
-                {p.name} ({p.email}) {p.joined ? <span className="badge ok">joined</span> : (
+                {p.name} ({p.email}) {p.joined ? (
+                  <>
+                    <span className="badge ok">joined</span>{" "}
+                    <Form method="post" style={{ display: "inline" }}>
+                      <input type="hidden" name="partnerId" value={p.id} />
+                      <button className="link-button" name="intent" value="send-reset">
+                        Send a password-reset email
+                      </button>
+                    </Form>
+                  </>
+                ) : (
                   <Form method="post" style={{ display: "inline" }}>
                     <input type="hidden" name="partnerId" value={p.id} />
                     <button className="link-button" name="intent" value="reinvite">
@@ -187,6 +233,11 @@ export default function CouplePage() {
             New one-time invitation link (the old one no longer works): <input type="text" readOnly value={actionData.invite} aria-label="New invitation link" />
           </p>
         ) : null}
+        {actionData && "resetSent" in actionData ? (
+          <p className="notice ok" role="status">
+            A password-reset email is on its way to the partner's own address. Its link works once, for one hour; nobody else sees it.
+          </p>
+        ) : null}
         {actionData && "error" in actionData ? (
           <p className="notice error" role="alert">
             {actionData.error}
@@ -194,6 +245,7 @@ export default function CouplePage() {
         ) : null}
       </section>
       <SafetyBanner coupleId={d.couple.id} flags={d.flags} pausedForSafety={d.couple.pausedForSafety} pauseToldAt={d.couple.pauseToldAt} canResume />
+      {d.screen ? <ScreenControls coupleId={d.couple.id} status={d.screen} /> : null}
       <section className="card" aria-labelledby="review-h">
         <h2 id="review-h">Weekly review — the last 7 days</h2>
         <ul>
@@ -273,7 +325,8 @@ export default function CouplePage() {
         </TableToggle>
       </section>
       <section className="card" aria-labelledby="adh-h">
-        <h2 id="adh-h">Adherence per week (8-week plan)</h2>
+        <h2 id="adh-h">Adherence per week ({PLAN_WEEKS}-week plan)</h2>
+        <p className="small muted">Weeks of the couple's plan, from {d.couple.startDate}; a routine counts from the week it started in.</p>
         <LazyLineChart
           label="Overall adherence per plan week"
           data={d.adherence.overall.map((w) => ({ date: `Week ${w.week}`, percent: w.percent }))}

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { audit } from "~/models/audit.server";
 import { giveFeedback, homeworkForReview } from "~/models/homework.server";
-import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
+import { auditDenied, requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
@@ -19,7 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "review:homework:own");
   const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
   const hw = await homeworkForReview(user, couple.id, params.homeworkId ?? "");
-  if (!hw) notFound();
+  if (!hw) {
+    await auditDenied(request, user, "homework", params.homeworkId, couple.id);
+    notFound();
+  }
   await audit({ actor: user, action: "read", entity: "homework", entityId: hw.id, coupleId: couple.id, request });
   return {
     coupleId: couple.id,
@@ -37,7 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), FeedbackSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   const ok = await giveFeedback(user, couple.id, submission.value.submissionId, submission.value.feedback ?? "", request);
-  if (!ok) notFound();
+  if (!ok) {
+    await auditDenied(request, user, "homework-submission", submission.value.submissionId, couple.id);
+    notFound();
+  }
   return redirect(`/couples/${couple.id}/homework/${params.homeworkId}`);
 }
 

@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const claim = await claimSubmission(form, user.id);
   if (claim.duplicate) return redirect(`/couples/${couple.id}`);
   const weeklyUntil = v.weeklyUntil && isValidLocalDate(v.weeklyUntil) ? v.weeklyUntil : null;
-  await assignHomework(
+  const created = await assignHomework(
     user,
     couple,
     {
@@ -94,6 +94,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     request,
   );
+  if (!created) {
+    // Not a template of this practice's library: refuse, and give the form's key back for the retry.
+    await claim.release();
+    return invalid(submission.reply({ fieldErrors: { templateId: ["That exercise is not in your practice's library. Choose one from the library or write your own."] } }));
+  }
   return redirect(`/couples/${couple.id}`);
 }
 
@@ -114,6 +119,7 @@ export default function NewHomework() {
         ) : null}
         <Form method="post" noValidate key={template?.id ?? "custom"}>
           <FormError errors={errors[""]} />
+          <FormError errors={errors.templateId} />
           <input type="hidden" name="templateId" value={template?.id ?? ""} />
           <IdempotencyField value={idem} />
           <Field label="Title" name="title" defaultValue={values.title ?? template?.title} errors={errors.title} />

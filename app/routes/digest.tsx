@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { audit } from "~/models/audit.server";
 import { digestCounts } from "~/models/digest.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 
@@ -7,7 +8,10 @@ export const meta: MetaFunction = () => [{ title: "Daily summary · Mend" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:digest:own");
-  return digestCounts(user);
+  const counts = await digestCounts(user);
+  // Names with missed check-ins and open flags: clinical data, so the view is audited.
+  await audit({ actor: user, action: "read", entity: "digest", request });
+  return counts;
 }
 
 export default function Digest() {

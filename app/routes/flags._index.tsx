@@ -64,6 +64,9 @@ export default function Queue() {
       <p className="muted">
         <Link to="/safety/try">Try a note</Link> to see what the safety rules would raise for a text, and why.
       </p>
+      <p>
+        <Link to="/flags/resolved#review">Resolved by the therapist alone — review</Link> · <Link to="/flags/resolved#history">Resolved flags</Link>
+      </p>
       <Form method="get" className="row">
         <label>
           Severity{" "}

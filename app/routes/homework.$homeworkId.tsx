@@ -5,7 +5,7 @@ import { FieldError, FormError } from "~/components/forms";
 import { HelpLink } from "~/components/partner/help-link";
 import { partnerContext } from "~/models/partner.server";
 import { getHomeworkForPartner, saveSubmission, validateAnswers, type Answer, type PartnerHomework } from "~/models/submission.server";
-import { requireUser } from "~/utils/authz.server";
+import { auditDenied, requireUser } from "~/utils/authz.server";
 import { readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import styles from "~/styles/partner.css";
@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
   const ctx = await partnerContext(user);
   const hw = await getHomeworkForPartner(user, ctx, params.homeworkId ?? "");
-  if (!hw) notFound();
+  if (!hw) {
+    await auditDenied(request, user, "homework", params.homeworkId, ctx.coupleId);
+    notFound();
+  }
   return { hw };
 }
 
@@ -25,7 +28,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
   const ctx = await partnerContext(user);
   const hw = await getHomeworkForPartner(user, ctx, params.homeworkId ?? "");
-  if (!hw) notFound();
+  if (!hw) {
+    await auditDenied(request, user, "homework", params.homeworkId, ctx.coupleId);
+    notFound();
+  }
   const form = await readForm(request);
   const submit = form.get("intent") === "submit";
   const values = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).map(String)]));

@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, formState } from "~/components/forms";
 import { HOME_BY_ROLE } from "~/domain/permissions";
-import { verifySecondFactor } from "~/models/two-factor.server";
+import { proveSecondFactor } from "~/models/two-factor.server";
 import { completeSecondFactor, loginLimitKeys, safeRedirect, signedInRedirect } from "~/utils/auth.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
-import { recordFailure, retryAfterMinutes } from "~/utils/rate-limit.server";
 import { getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mend" }];
 
 const CodeSchema = z.object({
   code: z.string({ required_error: "Enter the 6-digit code from your app, or a recovery code." }).trim().min(6, "Enter the 6-digit code from your app, or a recovery code.").max(20),
-  redirectTo: z.string().max(500).optional(),
+  // Not length-checked: safeRedirect falls back to home for anything unusable (as on /login).
+  redirectTo: z.string().optional(),
 });
 
 async function pendingUser(request: Request) {
@@ -33,13 +33,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await pendingUser(request);
   const submission = parseForm(await readForm(request), CodeSchema);
   if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["code"] }));
-  const keys = loginLimitKeys(user.email, request);
-  const wait = await retryAfterMinutes(keys);
-  if (wait !== null) return invalid(submission.reply({ formErrors: [`Too many attempts. Try again in ${wait} minutes.`], hideFields: ["code"] }));
-  const ok = await verifySecondFactor(user.id, submission.value.code);
-  if (!ok) {
-    await recordFailure(keys);
-    return invalid(submission.reply({ fieldErrors: { code: ["That code is not right. Codes change every 30 seconds."] }, hideFields: ["code"] }));
+  // Failures count per account (not per sign-in: a correct password does not reset them) and,
+  // like wrong passwords, towards this address's limit.
+  const proof = await proveSecondFactor(user.id, submission.value.code, { alsoCount: loginLimitKeys(user.email, request).filter((k) => k.kind === "ip") });
+  if (!proof.ok) {
+    if (proof.reason === "locked") {
+      const wait = proof.minutes ?? 15;
+      const message = `Too many codes that did not work. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`;
+      return data({ result: submission.reply({ formErrors: [message], hideFields: ["code"] }) }, { status: 429 });
+    }
+    const message = proof.reason === "reused" ? "That code has already been used. Wait for the next code from your app." : "That code is not right. Codes change every 30 seconds.";
+    return invalid(submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }));
   }
   const sessionId = await completeSecondFactor(request, user.id);
   return signedInRedirect(sessionId, safeRedirect(submission.value.redirectTo, HOME_BY_ROLE[user.role]));

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormError, formState } from "~/components/forms";
+import { Field, FormError, formState, RadioGroup, TextareaField } from "~/components/forms";
 import { HelpLink } from "~/components/partner/help-link";
 import { isValidTime } from "~/domain/reminder-schedule";
 import { audit } from "~/models/audit.server";
+import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/safe-contact";
+import { ownSafeContact, SafeContactSchema, saveSafeContact } from "~/models/safe-contact.server";
 import { requireUser } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -29,13 +31,28 @@ const SettingsSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
-  const u = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailEnabled: true, discreetName: true, reminderPreference: true } });
-  return { emailEnabled: u.emailEnabled, discreetName: u.discreetName ?? "", prefs: u.reminderPreference };
+  const [u, safeContact] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailEnabled: true, discreetName: true, reminderPreference: true } }),
+    ownSafeContact(user),
+  ]);
+  return { emailEnabled: u.emailEnabled, discreetName: u.discreetName ?? "", prefs: u.reminderPreference, safeContact };
+}
+
+/** The safe-contact form is its own form on this page (intent=safe-contact); its errors stay on it. */
+async function saveContact(user: Awaited<ReturnType<typeof requireUser>>, form: FormData, request: Request) {
+  const submission = parseForm(form, SafeContactSchema);
+  if (submission.status !== "success") return invalid(submission.reply(), { intent: "safe-contact" as const });
+  const v = submission.value;
+  const r = await saveSafeContact(user, { ...v, noVoicemail: v.noVoicemail === "on" }, request);
+  if (!r.ok) return invalid(submission.reply({ fieldErrors: r.fieldErrors }), { intent: "safe-contact" as const });
+  return { intent: "safe-contact" as const, result: submission.reply(), contactSaved: true };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
-  const submission = parseForm(await readForm(request), SettingsSchema);
+  const form = await readForm(request);
+  if (form.get("intent") === "safe-contact") return saveContact(user, form, request);
+  const submission = parseForm(form, SettingsSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   const v = submission.value;
   const prefs = { checkInTime: v.checkInTime || null, routinesTime: v.routinesTime || null, homeworkTime: v.homeworkTime || null, quietStart: v.quietStart || null, quietEnd: v.quietEnd || null };
@@ -50,13 +67,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { errors, values } = formState(actionData);
+  // Two forms post here: each shows only its own errors and typed values.
+  const forContact = Boolean(actionData && "intent" in actionData && actionData.intent === "safe-contact");
+  const { errors, values } = formState(forContact ? undefined : actionData);
   const v = (k: string, fallback: string | null | undefined) => values[k] ?? fallback ?? "";
   return (
     <div className="stack">
       <section className="card">
         <h1>Reminders and privacy</h1>
-        {actionData && "saved" in actionData ? (
+        {!forContact && actionData && "saved" in actionData ? (
           <p className="notice ok" role="status">
             Saved.
           </p>
@@ -96,7 +115,46 @@ export default function Settings() {
           <Link to="/account">Sign out everywhere</Link>
         </p>
       </section>
+      <SafeContactSection contact={d.safeContact} actionData={forContact ? actionData : undefined} />
       <HelpLink />
     </div>
+  );
+}
+
+const METHOD_OPTIONS = CONTACT_METHODS.map((value) => ({ value, label: CONTACT_METHOD_LABELS[value] }));
+
+/** "How we may contact you safely": private to the care team, never shown to the other partner. */
+function SafeContactSection({ contact, actionData }: { contact: ReturnType<typeof useLoaderData<typeof loader>>["safeContact"]; actionData: unknown }) {
+  const { errors, values } = formState(actionData);
+  const posted = "intent" in values;
+  const v = (k: string, fallback: string | null | undefined) => (posted ? values[k] : fallback) ?? "";
+  const saved = Boolean(actionData && typeof actionData === "object" && "contactSaved" in actionData);
+  return (
+    <section className="card" aria-labelledby="safe-contact-h">
+      <h2 id="safe-contact-h">How we may contact you safely</h2>
+      <p>Only your care team sees this — your therapist and the clinical team. It is never shown to your partner.</p>
+      {saved ? (
+        <p className="notice ok" role="status">
+          Saved. Your care team will contact you this way.
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="safe-contact" />
+        <FormError errors={errors[""]} />
+        <RadioGroup legend="How may we contact you?" name="method" options={METHOD_OPTIONS} defaultValue={v("method", contact?.method) || null} errors={errors.method} />
+        <Field label="Phone number (optional)" hint="Only one that is safe for us to call or text." name="phone" type="text" inputMode="tel" autoComplete="off" maxLength={30} defaultValue={v("phone", contact?.phone)} errors={errors.phone} />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="noVoicemail" defaultChecked={posted ? values.noVoicemail === "on" : (contact?.noVoicemail ?? true)} /> Do not leave a voicemail
+          </label>
+        </div>
+        <Field label="Email address (optional)" hint="Only one that nobody else can read." name="email" type="email" autoComplete="off" maxLength={254} defaultValue={v("email", contact?.email)} errors={errors.email} />
+        <TextareaField label="Times to avoid (optional)" hint="For example: “evenings and weekends, when we are both home”." name="avoidTimes" maxLength={500} defaultValue={v("avoidTimes", contact?.avoidTimes)} errors={errors.avoidTimes} />
+        <Field label="A code word (optional)" hint="A word to use with your care team — for example, one that means “I can't talk freely right now”." name="codeWord" type="text" autoComplete="off" maxLength={60} defaultValue={v("codeWord", contact?.codeWord)} errors={errors.codeWord} />
+        <button type="submit" className="primary">
+          Save contact preferences
+        </button>
+      </Form>
+    </section>
   );
 }

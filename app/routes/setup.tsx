@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, formState } from "~/components/forms";
@@ -7,6 +8,7 @@ import { audit } from "~/models/audit.server";
 import { seedCrisisResources } from "~/models/crisis.server";
 import { seedLibrary } from "~/seed/demo.server";
 import { signedInRedirect } from "~/utils/auth.server";
+import { firstRunTransaction } from "~/utils/bootstrap.server";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -42,17 +44,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const policy = checkPassword(v.password, { email: v.email, name: v.name });
   if (!policy.ok) return invalid(submission.reply({ fieldErrors: { password: [policy.message] }, hideFields: ["password"] }));
   const passwordHash = await hashPassword(v.password);
-  const practice = await prisma.practice.create({
-    data: { name: v.practiceName, crisisResources: DEFAULT_CRISIS_RESOURCES, flagPhrases: [] },
-    select: { id: true },
+  // Single winner, decided in the database: two people (or a double-click) submitting at once on
+  // an empty instance must not make two practices with an admin each.
+  const user = await firstRunTransaction(async (tx) => {
+    const practice = await tx.practice.create({
+      data: { name: v.practiceName, crisisResources: DEFAULT_CRISIS_RESOURCES, flagPhrases: [] },
+      select: { id: true },
+    });
+    await seedLibrary(tx, practice.id);
+    const admin = await tx.user.create({
+      data: { practiceId: practice.id, name: v.name, email: v.email.toLowerCase(), role: "admin", passwordHash },
+      select: { id: true, role: true, practiceId: true, practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } } },
+    });
+    await audit({ actor: admin, action: "create", entity: "practice", entityId: practice.id, request }, tx);
+    return admin;
   });
-  await seedLibrary(prisma, practice.id);
-  await seedCrisisResources(practice.id);
-  const user = await prisma.user.create({
-    data: { practiceId: practice.id, name: v.name, email: v.email.toLowerCase(), role: "admin", passwordHash },
-    select: { id: true, role: true, practiceId: true, practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } } },
-  });
-  await audit({ actor: user, action: "create", entity: "practice", entityId: practice.id, request });
+  if (!user) {
+    return data(
+      { result: submission.reply({ formErrors: ["This Mend is already set up: someone created the practice a moment ago. Sign in instead."], hideFields: ["password"] }) },
+      { status: 409 },
+    );
+  }
+  // Its own transaction (it locks the practice row); a failure here is repaired by the start-up backfill.
+  await seedCrisisResources(user.practiceId);
   const sessionId = await createSession(user);
   return signedInRedirect(sessionId, "/admin");
 }

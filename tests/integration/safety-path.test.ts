@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as checkin from "~/routes/checkin";
 import * as flagPage from "~/routes/flags.$flagId/route";
 import * as help from "~/routes/help";
+import * as settingsRoute from "~/routes/settings";
 import * as exportCsv from "~/routes/couples.$coupleId.export[.csv]";
 import { prisma, sql } from "~/utils/db.server";
 import { call, createWorld, getRequest, postRequest } from "../support/fixtures";
@@ -66,5 +67,16 @@ describe("nothing a partner disclosed is lost", () => {
     expect(flag.evidence).toMatchObject({ entity: "help", context: "help request", text: "I am scared of him tonight" });
     await expect(sql(`UPDATE "SafetyFlag" SET evidence = NULL WHERE id = $1`, [flag.id])).rejects.toThrow(/evidence/);
     expect(await prisma.revision.count({ where: { entity: "help", coupleId: w.coupleA.id } })).toBe(1);
+  });
+
+  it("the flag shows how the partner said they may be contacted safely; the other partner's flag page data has none of it", async () => {
+    const w = await createWorld();
+    await call(settingsRoute.action, await postRequest("/settings", { intent: "safe-contact", method: "phone", phone: "+1 555 0100", email: "", avoidTimes: "weekday evenings", noVoicemail: "on", codeWord: "blue heron" }, w.partnerA1));
+    await call(checkin.action, await postRequest("/checkin", { ...CHECKIN, feelSafe: "no" }, w.partnerA1));
+    const flag = await prisma.safetyFlag.findFirstOrThrow({ where: { coupleId: w.coupleA.id, partnerId: w.partnerA1.id } });
+    const page = (await call(flagPage.loader, await getRequest(`/flags/${flag.id}`, w.therapist), { flagId: flag.id })).data as { safeContact: { method: string; avoidTimes: string; codeWord: string } | null };
+    expect(page.safeContact).toMatchObject({ method: "phone", avoidTimes: "weekday evenings", codeWord: "blue heron" });
+    const other = await call(settingsRoute.loader, await getRequest("/settings", w.partnerA2));
+    expect(JSON.stringify(other.data)).not.toMatch(/blue heron|555 0100/);
   });
 });

@@ -6,6 +6,7 @@
 import { explain, highlight, type RuleConfig } from "~/domain/safety";
 import { formatOverdue, overdueBy } from "~/domain/flag-workflow";
 import { getFlag, listSupervisors } from "~/models/flag.server";
+import { safeContactFor } from "~/models/safe-contact.server";
 import type { RevisionRow } from "~/models/revision.server";
 import type { FlagEvidence } from "~/models/safety.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -66,6 +67,8 @@ export async function loadFlagPage(user: SessionUser, flagId: string, request: R
   return {
     role: user.role,
     viewerId: user.id,
+    // how this partner said the care team may reach them safely (clinicians only)
+    safeContact: await safeContactFor(user, flag.partnerId, request),
     supervisors: await listSupervisors(user),
     flag: {
       ...rest,

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { formState } from "~/components/forms";
 import { SEVERITY_LABEL } from "~/components/safety";
 import { actOnFlag } from "~/models/flag.server";
-import { requireUser } from "~/utils/authz.server";
+import { auditDenied, requireUser } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
 import { notFound } from "~/utils/http.server";
+import { SafeContactCard } from "~/components/safe-contact";
 import { loadFlagPage } from "./flag-page.server";
 import { FlagActions, FlagFacts, RecentCheckIns, Timeline, WhatRaisedIt } from "./sections";
 
@@ -30,7 +31,10 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["therapist", "supervisor"] });
   const page = await loadFlagPage(user, params.flagId ?? "", request);
-  if (!page) notFound();
+  if (!page) {
+    await auditDenied(request, user, "flag", params.flagId);
+    notFound();
+  }
   return { idem: newIdempotencyKey(), ...page };
 }
 
@@ -45,7 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await actOnFlag(user, params.flagId ?? "", submission.value, request);
   if (!result.ok) await claim.release();
   if (!result.ok) {
-    if (result.status === 404) notFound();
+    if (result.status === 404) {
+      await auditDenied(request, user, "flag", params.flagId);
+      notFound();
+    }
     return data(
       { result: submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] }) },
       { status: result.status },
@@ -55,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FlagPage() {
-  const { flag, source, recentCheckIns, supervisors, role, viewerId, idem } = useLoaderData<typeof loader>();
+  const { flag, alerts, source, safeContact, recentCheckIns, supervisors, role, viewerId, idem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const form = formState(actionData);
   return (
@@ -67,11 +74,12 @@ export default function FlagPage() {
         <h1>
           <span className={flag.severity === "high" || flag.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[flag.severity]}</span> Safety flag about {flag.partner.name}
         </h1>
-        <FlagFacts flag={flag} />
+        <FlagFacts flag={flag} alerts={alerts} />
         <WhatRaisedIt flag={flag} source={source} />
         <Timeline events={flag.events} />
       </section>
       <section className="card stack">
+        <SafeContactCard contact={safeContact} />
         <FlagActions flag={flag} role={role} viewerId={viewerId} supervisors={supervisors} idem={idem} form={form} />
         <RecentCheckIns partnerName={flag.partner.name} rows={recentCheckIns} />
       </section>
