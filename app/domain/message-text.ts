@@ -45,3 +45,15 @@ export function alertMessage(url: string, round: number) {
   const body = `Hello,\n\nSomething in Mend needs a clinician to look at it soon${round > 1 ? " and nobody has opened it yet" : ""}.\n\nOpen it here: ${url}\n\nPlease sign in as soon as you can.`;
   return { subject, body };
 }
+
+/**
+ * A password-reset link, to the account's own address. Neutral like every message (someone else
+ * may read this inbox): it names no person, no reason and nothing clinical; `appName` is the
+ * partner's discreet sender name.
+ */
+export function passwordResetMessage(appName: string | null | undefined, url: string, minutes: number) {
+  const name = appName?.trim() || "Mend";
+  const subject = `Choose a new password for ${name}`;
+  const body = `Hello,\n\nA link to choose a new password for your ${name} account was requested.\n\nChoose it here (the link works once, for ${minutes === 60 ? "one hour" : `${minutes} minutes`}): ${url}\n\nIf you did not ask for this, you can ignore this message: your password stays as it is.`;
+  return { subject, body };
+}

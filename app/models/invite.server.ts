@@ -1,4 +1,9 @@
-/** One-time invite links: only a hash of the token is stored; a link works once, for 7 days. */
+/**
+ * One-time invite links: only a hash of the token is stored; a link works once, for 7 days.
+ * An invite only ever sets the FIRST password: for an account that already has one (the partner
+ * joined) it is treated as used, so a link that reached someone else — a re-invite, a forwarded
+ * email — cannot take the account over. Resetting a password is password-reset.server.ts.
+ */
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -40,26 +45,30 @@ export async function lookupInvite(token: string): Promise<InviteState> {
       id: true,
       usedAt: true,
       expiresAt: true,
-      user: { select: { id: true, name: true, email: true, role: true } },
+      user: { select: { id: true, name: true, email: true, role: true, passwordHash: true } },
       practice: { select: { name: true } },
     },
   });
   if (!invite) return { state: "unknown" };
-  if (invite.usedAt) return { state: "used" };
+  const { passwordHash, ...user } = invite.user;
+  if (invite.usedAt || passwordHash !== null) return { state: "used" };
   if (invite.expiresAt.getTime() <= Date.now()) return { state: "expired" };
-  return { state: "valid", inviteId: invite.id, user: invite.user, practiceName: invite.practice.name };
+  return { state: "valid", inviteId: invite.id, user, practiceName: invite.practice.name };
 }
+
+class InviteRaceLost extends Error {}
 
 /**
  * Accepts an invite exactly once: the conditional update is the lock, so two tabs (or two
- * instances) racing on one link cannot both set a password.
+ * instances) racing on one link cannot both set a password. Only an account without a password
+ * can be claimed (checked in the same statements, so a partner joining meanwhile is not overwritten).
  */
 export async function acceptInvite(token: string, password: string) {
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.invite.updateMany({
-      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: now }, user: { is: { passwordHash: null } } },
       data: { usedAt: now },
     });
     if (claimed.count !== 1) return null;
@@ -69,9 +78,10 @@ export async function acceptInvite(token: string, password: string) {
     });
     // Older unused links for the same person stop working too.
     await tx.invite.updateMany({ where: { userId: invite.userId, usedAt: null }, data: { usedAt: now } });
-    return tx.user.update({
+    const set = await tx.user.updateMany({ where: { id: invite.userId, passwordHash: null }, data: { passwordHash, consentAt: now } });
+    if (set.count !== 1) throw new InviteRaceLost();
+    return tx.user.findUniqueOrThrow({
       where: { id: invite.userId },
-      data: { passwordHash, consentAt: now },
       select: {
         id: true,
         role: true,
@@ -79,5 +89,15 @@ export async function acceptInvite(token: string, password: string) {
         practice: { select: { staffIdleMinutes: true, partnerIdleDays: true } },
       },
     });
+  }).catch((error: unknown) => {
+    // The account got a password between the claim and the update: the whole claim is rolled back.
+    if (error instanceof InviteRaceLost) return null;
+    throw error;
   });
+}
+
+/** Whether the account has set a password (joined). The hash itself never leaves this module. */
+export async function hasJoined(userId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { FieldError } from "~/components/forms";
 import { isValidLocalDate } from "~/domain/dates";
 import { listAudit } from "~/models/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
@@ -8,6 +9,21 @@ import { LocalTime } from "~/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Mend" }];
 
+const FIRST_DAY = "2000-01-01";
+const LAST_DAY = "2100-12-31";
+
+/**
+ * A date filter as typed. Outside 2000–2100 (e.g. 0000-01-01, which PostgreSQL has no year for,
+ * or 9999-12-31, whose next day JS cannot write as an ISO date) the filter is ignored with a
+ * message next to the field, rather than failing the page.
+ */
+function filterDay(value: string): { date?: Date; error?: string } {
+  if (!value) return {};
+  if (!isValidLocalDate(value)) return { error: "Enter a real date, like 2026-03-01." };
+  if (value < FIRST_DAY || value > LAST_DAY) return { error: "Enter a date between 2000 and 2100." };
+  return { date: new Date(`${value}T00:00:00Z`) };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:audit:any");
   const q = new URL(request.url).searchParams;
@@ -15,12 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const to = q.get("to") ?? "";
   const actorId = q.get("user")?.slice(0, 40) ?? "";
   const coupleId = q.get("couple")?.slice(0, 40) ?? "";
+  const fromDay = filterDay(from);
+  const toDay = filterDay(to);
   const events = await listAudit({
     practiceId: user.practiceId,
     actorId: actorId || undefined,
     coupleId: coupleId || undefined,
-    from: isValidLocalDate(from) ? new Date(`${from}T00:00:00Z`) : undefined,
-    to: isValidLocalDate(to) ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    from: fromDay.date,
+    to: toDay.date ? new Date(toDay.date.getTime() + 86_400_000) : undefined,
   });
   const [users, couples] = await Promise.all([
     prisma.user.findMany({ where: { practiceId: user.practiceId }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
@@ -28,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     filters: { from, to, actorId, coupleId },
+    errors: { from: fromDay.error, to: toDay.error },
     users,
     couples: couples.map((c) => ({ id: c.id, label: `${c.partnerA.name} & ${c.partnerB.name}` })),
     events: events.map((e) => ({ ...e, id: String(e.id), createdAt: e.createdAt.toISOString() })),
@@ -35,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { events, users, couples, filters } = useLoaderData<typeof loader>();
+  const { events, users, couples, filters, errors } = useLoaderData<typeof loader>();
   const coupleLabel = new Map(couples.map((c) => [c.id, c.label]));
   return (
     <section className="card">
@@ -64,10 +83,14 @@ export default function AuditLog() {
           </select>
         </label>
         <label>
-          From <input type="date" name="from" defaultValue={filters.from} />
+          From{" "}
+          <input type="date" name="from" defaultValue={filters.from} aria-invalid={errors.from ? true : undefined} aria-describedby={errors.from ? "from-error" : undefined} />
+          <FieldError id="from-error" errors={errors.from ? [errors.from] : undefined} />
         </label>
         <label>
-          To <input type="date" name="to" defaultValue={filters.to} />
+          To{" "}
+          <input type="date" name="to" defaultValue={filters.to} aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? "to-error" : undefined} />
+          <FieldError id="to-error" errors={errors.to ? [errors.to] : undefined} />
         </label>
         <button type="submit" className="secondary">
           Filter

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, formState } from "~/components/forms";
 import { HOME_BY_ROLE } from "~/domain/permissions";
@@ -18,7 +18,9 @@ const LoginSchema = z.object({
     .max(254, "That email address is too long.")
     .email("Enter an email address like name@example.com."),
   password: z.string({ required_error: "Enter your password." }).max(200, "That password is too long."),
-  redirectTo: z.string().max(500).optional(),
+  // Not length-checked here: an unusable redirectTo falls back to home in safeRedirect rather
+  // than failing the sign-in on a hidden field.
+  redirectTo: z.string().optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -79,6 +81,9 @@ export default function Login() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <p>
+        <Link to="/reset">Forgot your password?</Link>
+      </p>
       <p className="muted small">Partners: use the invitation link your therapist sent you to set up your account.</p>
     </section>
   );

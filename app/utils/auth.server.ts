@@ -77,8 +77,35 @@ export async function signedInRedirect(sessionId: string, to: string) {
   return redirect(to, { headers: { "Set-Cookie": await commitSession(sessionId) } });
 }
 
-/** Only same-site relative paths, so a crafted link cannot send someone elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+export const MAX_REDIRECT_LENGTH = 500;
+
+/** A path on this site, in the characters a URL may carry unencoded (RFC 3986), nothing else. */
+const SAFE_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]*$/;
+/** After decoding: no control character (C0, DEL, C1), no backslash, and no second slash or backslash at the start. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const UNSAFE_DECODED = /[\u0000-\u001F\u007F-\u009F\\]|^\/[/\\]/;
+
+/**
+ * The one check for every redirect target taken from a request (redirectTo, returnTo): only a
+ * same-origin path. Browsers drop tabs and newlines from a Location and read a backslash as "/",
+ * so "/<tab>/evil.example" or "/<backslash>evil.example" would leave the site, and a raw CR/LF in a Location
+ * header is a 500 — hence a whitelist of characters rather than a list of bad prefixes. The
+ * percent-decoded forms (up to three rounds, for links that were encoded twice on the way) are
+ * checked too, since "/%2F/evil.example" becomes "//evil.example" wherever it is decoded again.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== "string" || to.length > MAX_REDIRECT_LENGTH || !SAFE_PATH.test(to)) return fallback;
+  let current = to;
+  for (let round = 0; round < 3; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return fallback; // malformed percent-encoding
+    }
+    if (UNSAFE_DECODED.test(next)) return fallback;
+    if (next === current) break;
+    current = next;
+  }
   return to;
 }
