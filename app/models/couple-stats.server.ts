@@ -2,57 +2,156 @@
  * Therapist-side numbers: caseload roll-ups, chart series, adherence per plan week, perception
  * gaps, CSI-4 and the weekly review. Counting and averaging happen in SQL (set-based, one query
  * per figure for the whole caseload); expected occurrences come from the pure schedule module.
+ * Every adherence figure comes from ADHERENCE_SQL, which counts the rule of domain/adherence.ts
+ * (tests/integration/adherence-parity.test.ts holds the two together).
  */
-import { adherencePercent } from "~/domain/adherence";
-import { addDays, diffDays, localDateOf } from "~/domain/dates";
-import { expectedByPlanWeek, expectedCount, pauseRangesFromInstants, specOf, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
+import {
+  REPORT_SCORE,
+  addTally,
+  adherenceFigure,
+  adherencePercent,
+  adherenceWindow,
+  emptyTally,
+  excludedRanges,
+  expectedIn,
+  planWeek,
+  planWeekDates,
+  planWeeksOf,
+  type AdherenceView,
+  type Tally,
+} from "~/domain/adherence";
+import { addDays, localDateOf, type LocalDate } from "~/domain/dates";
+import { specOf, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
 import { sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 const SEV_RANK = { low: 0, medium: 1, high: 2, imminent: 3 } as const;
 
-type AssignmentRow = { id: string; coupleId: string; title: string; cadence: ScheduleSpec["cadence"]; weekday: number | null; timesPerWeek: number | null; startDate: string; durationWeeks: number; status: string };
+type AssignmentRow = {
+  id: string;
+  coupleId: string;
+  title: string;
+  cadence: ScheduleSpec["cadence"];
+  weekday: number | null;
+  timesPerWeek: number | null;
+  startDate: string;
+  durationWeeks: number;
+  status: string;
+  responsible: "A" | "B" | "BOTH";
+  endedMs: number | null;
+  coupleStart: string;
+};
 
-export const ASSIGNMENTS_SQL = `SELECT id, "coupleId", title, cadence::text AS cadence, weekday, "timesPerWeek", to_char("startDate", 'YYYY-MM-DD') AS "startDate", "durationWeeks", status::text AS status
-  FROM "Assignment" WHERE "coupleId" = ANY($1::text[]) ORDER BY "createdAt", id`;
+/** $1 couple ids. With each couple's start date: plan weeks are counted from it. */
+export const ASSIGNMENTS_SQL = `SELECT a.id, a."coupleId", a.title, a.cadence::text AS cadence, a.weekday, a."timesPerWeek", to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", a."durationWeeks",
+        a.status::text AS status, a.responsible::text AS responsible, (extract(epoch FROM a."endedAt") * 1000)::float8 AS "endedMs", to_char(c."startDate", 'YYYY-MM-DD') AS "coupleStart"
+   FROM "Assignment" a JOIN "Couple" c ON c.id = a."coupleId" WHERE a."coupleId" = ANY($1::text[]) ORDER BY a."createdAt", a.id`;
 
-export const PAUSES_SQL = `SELECT "coupleId", "assignmentId", (extract(epoch FROM "startedAt") * 1000)::float8 AS "startMs", (extract(epoch FROM "endedAt") * 1000)::float8 AS "endMs"
+export const PAUSES_SQL = `SELECT "coupleId", "assignmentId", reason::text AS reason, (extract(epoch FROM "startedAt") * 1000)::float8 AS "startMs", (extract(epoch FROM "endedAt") * 1000)::float8 AS "endMs"
   FROM "PausePeriod" WHERE "coupleId" = ANY($1::text[])`;
 
-async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string, string>) {
+/**
+ * The couples' assignments with the days each expects nothing in (its own and the couple's
+ * pauses as `view` sees them, and the days from its end on), in each couple's zone.
+ */
+export async function assignmentsWithPauses(coupleIds: string[], timeZones: Map<string, string>, view: AdherenceView = "clinician") {
   const [assignments, pauses] = await Promise.all([
     sql<AssignmentRow>(ASSIGNMENTS_SQL, [coupleIds]),
-    sql<{ coupleId: string; assignmentId: string | null; startMs: number; endMs: number | null }>(PAUSES_SQL, [coupleIds]),
+    sql<{ coupleId: string; assignmentId: string | null; reason: "safety" | "therapist"; startMs: number; endMs: number | null }>(PAUSES_SQL, [coupleIds]),
   ]);
   return assignments.map((a) => {
+    const tz = timeZones.get(a.coupleId) ?? "UTC";
     const own = pauses.filter((p) => p.coupleId === a.coupleId && (p.assignmentId === null || p.assignmentId === a.id));
-    const ranges: PauseRange[] = pauseRangesFromInstants(own.map((p) => ({ start: new Date(p.startMs), end: p.endMs === null ? null : new Date(p.endMs) })), timeZones.get(a.coupleId) ?? "UTC");
-    return { ...a, spec: specOf(a), pauses: ranges };
+    const endedAt = a.endedMs === null ? null : new Date(a.endedMs);
+    const excluded = excludedRanges(
+      own.map((p) => ({ reason: p.reason, start: new Date(p.startMs), end: p.endMs === null ? null : new Date(p.endMs) })),
+      endedAt,
+      tz,
+      view,
+    );
+    return { ...a, spec: specOf(a), excluded, endedOn: endedAt ? localDateOf(endedAt, tz) : null };
   });
 }
+export type AssignmentWithPauses = Awaited<ReturnType<typeof assignmentsWithPauses>>[number];
 
-/** Occurrences a couple's assignments (ended ones excluded) expected between two days, pauses left out. */
-function expectedOver(assignments: Awaited<ReturnType<typeof assignmentsWithPauses>>, from: string, to: string) {
-  return assignments.filter((a) => a.status !== "completed").reduce((n, a) => n + expectedCount(a.spec, { from, to, pauses: a.pauses }), 0);
+/** Occurrences a couple's assignments expected between two days (the same days ADHERENCE_SQL scores). */
+function expectedOver(assignments: AssignmentWithPauses[], range: { from: LocalDate; to: LocalDate }) {
+  return assignments.reduce((n, a) => n + expectedIn(a.coupleStart, a.spec, a.excluded, range), 0);
 }
 
-// Each couple's own date range ($1 couple ids, $2 first and $3 last days, in step). LATERAL: one
-// index range scan on (assignmentId, occurrenceDate) per assignment, whatever the table size (a
-// join let the planner pick a parallel sequential scan on smaller practices).
-export const SCORED_BY_COUPLE_SQL = `SELECT a."coupleId", sum(o.s)::float8 AS score, count(*)::int AS occurrences, count(*) FILTER (WHERE o.s = 0)::int AS missed
+/** REPORT_SCORE as SQL, so the statement cannot weigh a report differently from the domain. */
+const SCORE_SQL = `CASE e.status ${Object.entries(REPORT_SCORE)
+  .map(([status, score]) => `WHEN '${status}' THEN ${score}`)
+  .join(" ")} END`;
+
+/**
+ * Adherence per couple, assignment and plan week of the couple: scored occurrences classed
+ * kept / partly / missed, perception gaps, and the sum of occurrence scores.
+ * $1 couple ids with $2 first and $3 last days, in step (each couple its own range);
+ * $4 null for both partners' reports, or one partner's id for their own;
+ * $5 assignment ids with $6 first and $7 last days (null: open), in step: the days each
+ * assignment expects nothing in (domain excludedRanges: pauses as the view sees them, and the
+ * days from its end on). They come in as local dates because the zones are the domain's business
+ * (the database's zone list need not match the one couples were created with).
+ *
+ * The rest of the domain rule, in SQL: a report is scored on a due day of the plan (weekly: on
+ * its weekday; never as-needed) and from the couple's start. LATERAL: one index range scan on
+ * (assignmentId, occurrenceDate) per assignment, whatever the table size.
+ */
+export const ADHERENCE_SQL = `SELECT a."coupleId", a.id AS "assignmentId", (floor((o.d - c."startDate") / 7.0) + 1)::int AS week,
+        count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
+        count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
    FROM unnest($1::text[], $2::date[], $3::date[]) AS t(id, d0, d1)
-   JOIN "Assignment" a ON a."coupleId" = t.id
+   JOIN "Couple" c ON c.id = t.id
+   JOIN "Assignment" a ON a."coupleId" = c.id AND a.cadence <> 'as_needed'
    CROSS JOIN LATERAL (
-     SELECT e."occurrenceDate", avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END)::float8 AS s
+     SELECT e."occurrenceDate" AS d, avg(${SCORE_SQL}) AS s, count(DISTINCT e.status) AS kinds
        FROM "AdherenceEntry" e
-      WHERE e."assignmentId" = a.id AND e."occurrenceDate" BETWEEN t.d0 AND t.d1
+      WHERE e."assignmentId" = a.id
+        AND e."occurrenceDate" BETWEEN greatest(t.d0, a."startDate", c."startDate") AND least(t.d1, a."startDate" + 7 * a."durationWeeks" - 1)
+        AND ($4::text IS NULL OR e."reporterId" = $4::text)
+        AND (a.cadence <> 'weekly' OR extract(dow FROM e."occurrenceDate") = coalesce(a.weekday, extract(dow FROM a."startDate")))
+        AND NOT EXISTS (
+          SELECT 1 FROM unnest($5::text[], $6::date[], $7::date[]) AS x(id, d0, d1)
+           WHERE x.id = a.id AND e."occurrenceDate" >= x.d0 AND (x.d1 IS NULL OR e."occurrenceDate" <= x.d1))
       GROUP BY 1) o
-  GROUP BY 1`;
+  GROUP BY 1, 2, 3`;
 
-/** Occurrence scores (mean of the partners' reports) summed per couple, each over its own date range. */
-async function scoredByCouple(ranges: { coupleId: string; from: string; to: string }[]) {
-  return sql<{ coupleId: string; score: number; occurrences: number; missed: number }>(SCORED_BY_COUPLE_SQL, [ranges.map((r) => r.coupleId), ranges.map((r) => r.from), ranges.map((r) => r.to)]);
+export interface AdherenceRow extends Tally {
+  coupleId: string;
+  assignmentId: string;
+  week: number;
 }
+
+/**
+ * ADHERENCE_SQL for several couples, each over its own range, leaving out each assignment's
+ * excluded days; `reporterId` counts one partner's reports only.
+ */
+export async function adherenceRows(
+  ranges: { coupleId: string; from: LocalDate; to: LocalDate }[],
+  assignments: { id: string; excluded: PauseRange[] }[],
+  reporterId: string | null = null,
+) {
+  if (!ranges.length) return [];
+  const excluded = assignments.flatMap((a) => a.excluded.map((r) => ({ id: a.id, ...r })));
+  return sql<AdherenceRow>(ADHERENCE_SQL, [
+    ranges.map((r) => r.coupleId),
+    ranges.map((r) => r.from),
+    ranges.map((r) => r.to),
+    reporterId,
+    excluded.map((x) => x.id),
+    excluded.map((x) => x.from),
+    excluded.map((x) => x.to),
+  ]);
+}
+
+/** The assignments, then the scores of their reports over `ranges` (the scores need the excluded days). */
+async function withScores(assignments: Promise<AssignmentWithPauses[]>, ranges: { coupleId: string; from: LocalDate; to: LocalDate }[], reporterId: string | null = null) {
+  const list = await assignments;
+  return { assignments: list, scored: await adherenceRows(ranges, list, reporterId) };
+}
+
+const sumTally = (rows: Tally[]) => rows.reduce<Tally>(addTally, emptyTally());
 
 type Severity = keyof typeof SEV_RANK;
 
@@ -93,7 +192,7 @@ export const OVERDUE_HOMEWORK_SQL = `SELECT t.id AS "coupleId",
 /**
  * A therapist's caseload in five statements whatever its size: the couples with names, each
  * partner's last check-in (an index probe on (partnerId, localDate)) and open flags; then, in
- * parallel, 8 days of moods, 14 days of adherence scores, overdue homework counts (the partial
+ * parallel, 8 days of moods, the adherence window's scores, overdue homework counts (the partial
  * index on open homework) and the assignments with their pauses.
  */
 export async function caseload(user: SessionUser) {
@@ -105,27 +204,24 @@ export async function caseload(user: SessionUser) {
   const todayByZone = new Map([...new Set(tz.values())].map((z) => [z, localDateOf(now, z)]));
   const today = new Map(couples.map((c) => [c.id, todayByZone.get(c.timeZone)!]));
   const anyToday = [...todayByZone.values()].sort().at(-1)!;
-  // Adherence over each couple's last 14 days in its own zone: reports and expected occurrences alike.
-  const windows = ids.map((id) => ({ coupleId: id, from: addDays(today.get(id)!, -13), to: today.get(id)! }));
-  const [moods, scored, overdue, assignments] = await Promise.all([
+  // Adherence over each couple's last ADHERENCE_WINDOW_DAYS (domain/adherence.ts) days in its own zone: reports and expected occurrences alike.
+  const windows = ids.map((id) => ({ coupleId: id, ...adherenceWindow(today.get(id)!) }));
+  const [moods, overdue, { assignments, scored }] = await Promise.all([
     // one row per partner: dates and moods of the last 8 days, oldest first
     sql<{ partnerId: string; days: string[]; moods: number[] }>(CASELOAD_MOODS_SQL, [ids, addDays(anyToday, -8)]),
-    scoredByCouple(windows),
     // Homework past its due date (in the couple's own zone) that someone assigned has not submitted.
     sql<{ coupleId: string; n: number }>(OVERDUE_HOMEWORK_SQL, [ids, ids.map((id) => today.get(id)!)]),
-    assignmentsWithPauses(ids, tz),
+    withScores(assignmentsWithPauses(ids, tz), windows),
   ]);
   const moodsOf = new Map(moods.map((m) => [m.partnerId, m]));
-  const scoredOf = new Map(scored.map((r) => [r.coupleId, r]));
+  const scoredOf = groupBy(scored, (r) => r.coupleId);
   const windowOf = new Map(windows.map((w) => [w.coupleId, w]));
   const overdueOf = new Map(overdue.map((r) => [r.coupleId, r.n]));
   const assignmentsOf = groupBy(assignments, (a) => a.coupleId);
   return couples
     .map((c) => {
       const t = today.get(c.id)!;
-      const week = Math.floor(diffDays(t, c.startDate) / 7) + 1;
-      const { from, to } = windowOf.get(c.id)!;
-      const expected = expectedOver(assignmentsOf.get(c.id) ?? [], from, to);
+      const expected = expectedOver(assignmentsOf.get(c.id) ?? [], windowOf.get(c.id)!);
       const weekAgo = addDays(t, -7);
       const trend = (pid: string) => {
         const m = moodsOf.get(pid);
@@ -136,12 +232,12 @@ export async function caseload(user: SessionUser) {
         names: `${c.aName} & ${c.bName}`,
         status: c.status,
         paused: c.paused,
-        week,
+        week: planWeek(c.startDate, t),
         partners: [
           { name: c.aName, lastCheckIn: c.aLast, trend: trend(c.aId) },
           { name: c.bName, lastCheckIn: c.bLast, trend: trend(c.bId) },
         ],
-        adherence14: adherencePercent({ kept: scoredOf.get(c.id)?.score ?? 0, partly: 0, expected }),
+        adherence14: adherencePercent({ score: sumTally(scoredOf.get(c.id) ?? []).score, expected }),
         overdueHomework: overdueOf.get(c.id) ?? 0,
         flags: c.flags,
         topSeverity: c.topSeverity,
@@ -177,42 +273,45 @@ export async function moodSeries(coupleId: string, today: string, range: Range) 
   return sql<{ partnerId: string; d: string; mood: number; closeness: number; moodAvg: number; closenessAvg: number }>(MOOD_SERIES_SQL, [coupleId, from]);
 }
 
-export const ADHERENCE_BY_WEEK_SQL = `SELECT o."assignmentId", (((o."occurrenceDate" - a."startDate") / 7) + 1)::int AS week,
-        count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
-        count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
-   FROM (SELECT e."assignmentId", e."occurrenceDate", count(DISTINCT e.status) AS kinds,
-                avg(CASE e.status WHEN 'kept' THEN 1 WHEN 'partly' THEN 0.5 ELSE 0 END) AS s
-           FROM "AdherenceEntry" e JOIN "Assignment" a ON a.id = e."assignmentId"
-          WHERE a."coupleId" = $1 GROUP BY 1, 2) o
-   JOIN "Assignment" a ON a.id = o."assignmentId"
-  GROUP BY 1, 2 ORDER BY 1, 2`;
-
-/** Per assignment and plan week: kept / partly / missed occurrences (partners' reports combined) and gaps. */
+/**
+ * Per assignment and per plan week of the couple (Week 1 starts on the couple's start date, so a
+ * routine assigned in week 5 counts from week 5 and never changes the weeks before it): expected
+ * vs kept / partly / missed / not reported, gaps, and the percentage; `overall` adds them up.
+ */
 export async function adherenceByWeek(coupleId: string, timeZone: string, today: string) {
   const assignments = (await assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))).filter((a) => a.spec.cadence !== "as_needed");
-  const rows = await sql<{ assignmentId: string; week: number; kept: number; partly: number; missed: number; gaps: number; score: number }>(ADHERENCE_BY_WEEK_SQL, [coupleId]);
+  if (!assignments.length) return { perAssignment: [], overall: [] };
+  const coupleStart = assignments[0]!.coupleStart;
+  const rows = await adherenceRows([{ coupleId, from: coupleStart, to: today }], assignments);
+  const tallyOf = new Map(rows.map((r) => [`${r.assignmentId} ${r.week}`, r as Tally]));
+  const overall = new Map<number, { expected: number; tally: Tally }>();
   const perAssignment = assignments.map((a) => ({
     id: a.id,
     title: a.title,
     status: a.status,
-    weeks: expectedByPlanWeek(a.spec, { to: today, pauses: a.pauses }).map((w) => {
-      const r = rows.find((x) => x.assignmentId === a.id && x.week === w.week);
-      const kept = r?.kept ?? 0;
-      const partly = r?.partly ?? 0;
-      const missed = r?.missed ?? 0;
-      // The percentage sums each occurrence's mean score (kept + partly between partners = 0.75),
-      // the same rule as the caseload; the counts show how each occurrence was classed.
-      const score = r?.score ?? 0;
-      return { week: w.week, expected: w.expected, kept, partly, missed, score, gaps: r?.gaps ?? 0, notReported: Math.max(0, w.expected - kept - partly - missed), percent: adherencePercent({ kept: score, partly: 0, expected: w.expected }) };
+    weeks: planWeeksOf(coupleStart, a.spec, a.endedOn, today).map((week) => {
+      const { from, to } = planWeekDates(coupleStart, week);
+      const expected = expectedIn(coupleStart, a.spec, a.excluded, { from, to: to < today ? to : today });
+      const tally = tallyOf.get(`${a.id} ${week}`) ?? emptyTally();
+      const sum = overall.get(week) ?? { expected: 0, tally: emptyTally() };
+      overall.set(week, { expected: sum.expected + expected, tally: addTally(sum.tally, tally) });
+      return { week, from, to, ...adherenceFigure(expected, tally) };
     }),
   }));
-  const maxWeeks = Math.max(0, ...perAssignment.map((a) => a.weeks.length));
-  const overall = Array.from({ length: maxWeeks }, (_, i) => {
-    const ws = perAssignment.map((a) => a.weeks[i]).filter((w): w is NonNullable<typeof w> => Boolean(w));
-    const sum = (k: "expected" | "kept" | "partly" | "missed" | "score" | "gaps" | "notReported") => ws.reduce((n, w) => n + w[k], 0);
-    return { week: i + 1, expected: sum("expected"), kept: sum("kept"), partly: sum("partly"), missed: sum("missed"), notReported: sum("notReported"), gaps: sum("gaps"), percent: adherencePercent({ kept: sum("score"), partly: 0, expected: sum("expected") }) };
-  });
-  return { perAssignment, overall };
+  const weeks = [...overall.keys()];
+  const first = Math.min(...weeks);
+  const last = Math.max(...weeks);
+  return {
+    perAssignment,
+    // every week from the first any routine was in to the last, gaps between routines included
+    overall: weeks.length
+      ? Array.from({ length: last - first + 1 }, (_, i) => {
+          const week = first + i;
+          const w = overall.get(week) ?? { expected: 0, tally: emptyTally() };
+          return { week, ...planWeekDates(coupleStart, week), ...adherenceFigure(w.expected, w.tally) };
+        })
+      : [],
+  };
 }
 
 export const PERCEPTION_GAPS_SQL = `SELECT a.id AS "assignmentId", a.title, to_char(e."occurrenceDate", 'YYYY-MM-DD') AS d,
@@ -247,19 +346,33 @@ export const REVIEW_COUNTS_SQL = `SELECT (SELECT count(*) FROM "HomeworkSubmissi
   (SELECT count(*) FROM "CheckIn" WHERE "coupleId" = $1 AND "localDate" >= $2::date AND ((("noteShared" AND note IS NOT NULL)) OR appreciation IS NOT NULL))::int AS notes,
   (SELECT count(*) FROM "SafetyFlag" WHERE "coupleId" = $1 AND "createdAt" >= $2::date)::int AS flags`;
 
-/** What changed in the last 7 days compared with the 7 before — to prepare the next session. */
+const REVIEW_DAYS = 7;
+
+/**
+ * What changed in the last 7 days compared with the 7 before — to prepare the next session. The
+ * percentages and the missed count come from the same scored occurrences, so paused days are left
+ * out of both.
+ */
 export async function weeklyReview(coupleId: string, timeZone: string, today: string) {
-  const w1 = addDays(today, -6);
-  const w0 = addDays(today, -13);
-  const [moods, scoredNow, scoredBefore, [counts], assignments] = await Promise.all([
-    sql<{ partnerId: string; now: number | null; before: number | null }>(REVIEW_MOODS_SQL, [coupleId, w1, w0]),
-    scoredByCouple([{ coupleId, from: w1, to: today }]),
-    scoredByCouple([{ coupleId, from: w0, to: addDays(w1, -1) }]),
+  const thisWeek = adherenceWindow(today, REVIEW_DAYS);
+  const weekBefore = { from: addDays(thisWeek.from, -REVIEW_DAYS), to: addDays(thisWeek.from, -1) };
+  const loaded = assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]));
+  const [moods, [counts], { assignments, scored: scoredNow }, { scored: scoredBefore }] = await Promise.all([
+    sql<{ partnerId: string; now: number | null; before: number | null }>(REVIEW_MOODS_SQL, [coupleId, thisWeek.from, weekBefore.from]),
     // homework submitted, check-ins with something shared, and flags opened since the start of the week
-    sql<{ homework: number; notes: number; flags: number }>(REVIEW_COUNTS_SQL, [coupleId, w1]),
-    assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]])),
+    sql<{ homework: number; notes: number; flags: number }>(REVIEW_COUNTS_SQL, [coupleId, thisWeek.from]),
+    withScores(loaded, [{ coupleId, ...thisWeek }]),
+    withScores(loaded, [{ coupleId, ...weekBefore }]),
   ]);
-  const now = adherencePercent({ kept: scoredNow[0]?.score ?? 0, partly: 0, expected: expectedOver(assignments, w1, today) });
-  const before = adherencePercent({ kept: scoredBefore[0]?.score ?? 0, partly: 0, expected: expectedOver(assignments, w0, addDays(w1, -1)) });
-  return { moods, adherenceNow: now, adherenceBefore: before, missed: scoredNow[0]?.missed ?? 0, homeworkSubmitted: counts?.homework ?? 0, sharedNotes: counts?.notes ?? 0, newFlags: counts?.flags ?? 0 };
+  const now = sumTally(scoredNow);
+  const before = sumTally(scoredBefore);
+  return {
+    moods,
+    adherenceNow: adherencePercent({ score: now.score, expected: expectedOver(assignments, thisWeek) }),
+    adherenceBefore: adherencePercent({ score: before.score, expected: expectedOver(assignments, weekBefore) }),
+    missed: now.missed,
+    homeworkSubmitted: counts?.homework ?? 0,
+    sharedNotes: counts?.notes ?? 0,
+    newFlags: counts?.flags ?? 0,
+  };
 }

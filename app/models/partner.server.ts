@@ -2,11 +2,13 @@
  * What a partner may see, shaped per viewer. The other partner's private fields (safety answer,
  * private notes, help requests, anything about flags or why work is paused) are never selected.
  */
+import { addTally, adherenceFigure, adherenceWindow, emptyTally, expectedIn } from "~/domain/adherence";
 import { addDays, localDateOf } from "~/domain/dates";
 import { partnerSlot } from "~/domain/permissions";
 import { dueOn, pauseRangesFromInstants, specOf, type ScheduleSpec } from "~/domain/schedule";
 import { preparedSql, prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
+import { adherenceRows, assignmentsWithPauses } from "./couple-stats.server";
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -143,12 +145,16 @@ export async function historyData(user: SessionUser) {
       take: 30,
       select: { localDate: true, appreciation: true, noteShared: true, note: true },
     }),
+    // Shared homework whose answers the other partner submitted: the same rule as getHomeworkForPartner
+    // (homework for both also waits for this partner's own submission; homework for the other alone does not).
     prisma.homework.findMany({
       where: {
         coupleId: ctx.coupleId,
         visibility: "shared",
-        AND: [{ submissions: { some: { partnerId: user.id, status: "submitted" } } }, { submissions: { some: { partnerId: ctx.otherId, status: "submitted" } } }],
+        submissions: { some: { partnerId: ctx.otherId, status: "submitted" } },
+        OR: [{ assignee: ctx.slot === "A" ? "B" : "A" }, { assignee: "BOTH", submissions: { some: { partnerId: user.id, status: "submitted" } } }],
       },
+      orderBy: [{ dueDate: "desc" }, { id: "asc" }],
       select: { id: true, title: true },
       take: 20,
     }),
@@ -156,35 +162,30 @@ export async function historyData(user: SessionUser) {
   const dates = new Set(mine.map((c) => iso(c.localDate)));
   let streak = 0;
   for (let d = dates.has(ctx.today) ? ctx.today : addDays(ctx.today, -1); dates.has(d); d = addDays(d, -1)) streak++;
-  const routines = ctx.paused ? [] : await routinesFor(ctx, user.id);
-  const agreementStats = await sqlAgreementStats(ctx, user.id);
+  const agreementStats = await ownAgreementStats(ctx, user.id);
   return {
     ctx,
     streak,
     checkIns: mine.map((c) => ({ date: iso(c.localDate), mood: c.mood, closeness: c.closeness })),
     shared: shared.map((c) => ({ date: iso(c.localDate), appreciation: c.appreciation, note: c.noteShared ? c.note : null })),
     sharedHomework,
-    agreements: agreementStats.filter((a) => routines.some((r) => r.id === a.id) || ctx.paused),
+    agreements: agreementStats,
   };
 }
 
-async function sqlAgreementStats(ctx: PartnerContext, partnerId: string) {
-  const { expectedCount } = await import("~/domain/schedule");
-  const { adherencePercent } = await import("~/domain/adherence");
-  const from = addDays(ctx.today, -13);
-  const assignments = await prisma.assignment.findMany({
-    where: { coupleId: ctx.coupleId, status: "active", responsible: { in: [ctx.slot, "BOTH"] } },
-    select: { id: true, title: true, cadence: true, weekday: true, timesPerWeek: true, startDate: true, durationWeeks: true, pauses: { select: { startedAt: true, endedAt: true } } },
-  });
-  const counts = await prisma.adherenceEntry.groupBy({
-    by: ["assignmentId", "status"],
-    where: { assignmentId: { in: assignments.map((a) => a.id) }, reporterId: partnerId, occurrenceDate: { gte: asDate(from), lte: asDate(ctx.today) } },
-    _count: { _all: true },
-  });
-  return assignments.map((a) => {
-    const pauses = pauseRangesFromInstants(a.pauses.map((p) => ({ start: p.startedAt, end: p.endedAt })), ctx.timeZone);
-    const expected = expectedCount(specOf(a), { from, to: ctx.today, pauses });
-    const c = (s: string) => counts.find((x) => x.assignmentId === a.id && x.status === s)?._count._all ?? 0;
-    return { id: a.id, title: a.title, expected, kept: c("kept"), partly: c("partly"), missed: c("missed"), percent: adherencePercent({ kept: c("kept"), partly: c("partly"), expected }) };
-  });
+/**
+ * Adherence of the partner's own active agreements over the adherence window, from their own
+ * reports: the same statement and rule as the therapist's figures, in the partner's view (only
+ * the pauses partners know of, so a safety pause cannot be read off these numbers).
+ */
+async function ownAgreementStats(ctx: PartnerContext, partnerId: string) {
+  const window = adherenceWindow(ctx.today);
+  const assignments = await assignmentsWithPauses([ctx.coupleId], new Map([[ctx.coupleId, ctx.timeZone]]), "partner");
+  const rows = await adherenceRows([{ coupleId: ctx.coupleId, ...window }], assignments, partnerId);
+  return assignments
+    .filter((a) => a.status === "active" && (a.responsible === "BOTH" || a.responsible === ctx.slot))
+    .map((a) => {
+      const f = adherenceFigure(expectedIn(a.coupleStart, a.spec, a.excluded, window), rows.filter((r) => r.assignmentId === a.id).reduce(addTally, emptyTally()));
+      return { id: a.id, title: a.title, expected: f.expected, kept: f.kept, partly: f.partly, missed: f.missed, percent: f.percent };
+    });
 }

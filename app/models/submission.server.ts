@@ -30,8 +30,10 @@ export async function getHomeworkForPartner(user: SessionUser, ctx: PartnerConte
   const mineToDo = hw.assignee === "BOTH" || hw.assignee === ctx.slot;
   const own = hw.submissions.find((s) => s.partnerId === user.id) ?? null;
   const other = hw.submissions.find((s) => s.partnerId === ctx.otherId) ?? null;
-  // Shared homework shows the other's answers only once both have submitted theirs.
-  const showOther = hw.visibility === "shared" && own?.status === "submitted" && other?.status === "submitted";
+  // Shared homework shows the other's answers once they have submitted; when it was for both,
+  // only once both have (nobody reads the other's answers before writing their own). Homework for
+  // the other partner alone is read-only here, and does not exist for this partner until then.
+  const showOther = hw.visibility === "shared" && other?.status === "submitted" && (!mineToDo || own?.status === "submitted");
   if (!mineToDo && !showOther) return null;
   return {
     id: hw.id,
@@ -41,7 +43,7 @@ export async function getHomeworkForPartner(user: SessionUser, ctx: PartnerConte
     visibility: hw.visibility,
     // a pause of shared work leaves homework for one partner alone editable
     editable: mineToDo && hw.status === "active" && !(ctx.paused && hw.assignee === "BOTH") && own?.status !== "submitted",
-    paused: (ctx.paused && hw.assignee === "BOTH") || hw.status !== "active",
+    paused: mineToDo && ((ctx.paused && hw.assignee === "BOTH") || hw.status !== "active"),
     measure: hw.measure,
     prompts: hw.prompts,
     own: own ? { status: own.status, answers: own.answers as Record<string, Answer>, feedback: own.feedback, submittedAt: own.submittedAt?.toISOString() ?? null } : null,

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { LazyLineChart } from "~/components/charts/lazy";
 import { HelpLink } from "~/components/partner/help-link";
+import { ADHERENCE_WINDOW_DAYS } from "~/domain/adherence";
 import { historyData } from "~/models/partner.server";
 import { requireUser } from "~/utils/authz.server";
 import styles from "~/styles/partner.css";
@@ -63,7 +64,7 @@ export default function History() {
         </details>
       </section>
       <section className="card">
-        <h2>Your agreements, last 14 days</h2>
+        <h2>Your agreements, last {ADHERENCE_WINDOW_DAYS} days</h2>
         {d.agreements.length === 0 ? <p className="muted">No agreements of yours right now.</p> : null}
         <ul>
           {d.agreements.map((a) => (

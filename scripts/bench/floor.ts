@@ -11,8 +11,9 @@ import { randomUUID } from "node:crypto";
 import { addDays } from "~/domain/dates";
 import { AUDIT_INSERT } from "~/models/audit.server";
 import { SAVE_CHECKIN_SQL } from "~/models/checkin.server";
+import { ADHERENCE_WINDOW_DAYS, adherenceWindow } from "~/domain/adherence";
 import {
-  ADHERENCE_BY_WEEK_SQL,
+  ADHERENCE_SQL,
   ASSIGNMENTS_SQL,
   CASELOAD_COUPLES_SQL,
   CASELOAD_MOODS_SQL,
@@ -23,7 +24,6 @@ import {
   PERCEPTION_GAPS_SQL,
   REVIEW_COUNTS_SQL,
   REVIEW_MOODS_SQL,
-  SCORED_BY_COUPLE_SQL,
 } from "~/models/couple-stats.server";
 import { COUPLE_OVERVIEW_SQL } from "~/models/couple.server";
 import { OPEN_FLAGS_SQL, QUEUE_PAGE_SIZE, QUEUE_PAGE_SQL } from "~/models/flag.server";
@@ -45,7 +45,7 @@ export interface FloorContext {
   practiceId: string;
   today: string;
   therapist: { id: string; sessionId: string; coupleIds: string[]; partnerIds: string[] };
-  couple: { id: string; timeZone: string };
+  couple: { id: string; timeZone: string; startDate: string };
   supervisor: { id: string; sessionId: string };
   partner: { id: string; sessionId: string; coupleId: string; slot: "A" | "B" };
 }
@@ -57,7 +57,8 @@ const audit = (actorId: string, practiceId: string, entity: string, entityId: st
 
 const assignmentsAndPauses = (ids: string[]): Query[] => [q("assignments", ASSIGNMENTS_SQL, [ids]), q("pauses", PAUSES_SQL, [ids])];
 
-const scoredByCouple = (label: string, ids: string[], from: string, to: string) => q(label, SCORED_BY_COUPLE_SQL, [ids, ids.map(() => from), ids.map(() => to)]);
+// No excluded days ($5–$7): the loader passes each assignment's few pause ranges, which add little.
+const adherence = (label: string, ids: string[], from: string, to: string) => q(label, ADHERENCE_SQL, [ids, ids.map(() => from), ids.map(() => to), null, [], [], []]);
 
 /** GET /caseload — a therapist's 50 couples with their roll-ups. */
 export function caseloadQueries(c: FloorContext): Query[] {
@@ -66,7 +67,7 @@ export function caseloadQueries(c: FloorContext): Query[] {
     session(c.therapist.sessionId),
     q("couples, last check-ins, open flags", CASELOAD_COUPLES_SQL, [c.practiceId, c.therapist.id]),
     q("8-day moods", CASELOAD_MOODS_SQL, [ids, addDays(c.today, -8)]),
-    scoredByCouple("14-day adherence", ids, addDays(c.today, -13), c.today),
+    adherence(`${ADHERENCE_WINDOW_DAYS}-day adherence`, ids, adherenceWindow(c.today).from, c.today),
     q("overdue homework", OVERDUE_HOMEWORK_SQL, [ids, ids.map(() => c.today)]),
     ...assignmentsAndPauses(ids),
   ];
@@ -75,20 +76,20 @@ export function caseloadQueries(c: FloorContext): Query[] {
 /** GET /couples/:id — a year of one couple's history (8-week chart range, the page's default). */
 export function coupleQueries(c: FloorContext): Query[] {
   const id = c.couple.id;
-  const w1 = addDays(c.today, -6);
-  const w0 = addDays(c.today, -13);
+  const w1 = adherenceWindow(c.today, 7).from;
+  const w0 = addDays(w1, -7);
   return [
     session(c.therapist.sessionId),
     q("requireCouple", COUPLE_BY_ID_SQL, [id, c.practiceId, false]),
     q("couple overview (partners, assignments)", COUPLE_OVERVIEW_SQL, [id]),
     q("mood series (8 weeks)", MOOD_SERIES_SQL, [id, addDays(c.today, -55)]),
     ...assignmentsAndPauses([id]),
-    q("adherence by plan week", ADHERENCE_BY_WEEK_SQL, [id]),
+    adherence("adherence by plan week", [id], c.couple.startDate, c.today),
     q("perception gaps", PERCEPTION_GAPS_SQL, [id]),
     q("CSI-4 series", CSI_SERIES_SQL, [id]),
     q("review: moods", REVIEW_MOODS_SQL, [id, w1, w0]),
-    scoredByCouple("review: adherence now", [id], w1, c.today),
-    scoredByCouple("review: adherence before", [id], w0, addDays(w1, -1)),
+    adherence("review: adherence now", [id], w1, c.today),
+    adherence("review: adherence before", [id], w0, addDays(w1, -1)),
     q("review: homework submitted, shared notes, new flags", REVIEW_COUNTS_SQL, [id, w1]),
     ...assignmentsAndPauses([id]),
     q("open flags", OPEN_FLAGS_SQL, [id]),
@@ -184,12 +185,12 @@ export async function floorContext(db: Db, today: string): Promise<FloorContext>
   const s = await sessionOf("scale-supervisor@scale.mend");
   const p = await sessionOf("scale-partner-1a@scale.mend");
   const pc = await one(`SELECT id, CASE WHEN "partnerAId" = $1 THEN 'A' ELSE 'B' END AS slot FROM "Couple" WHERE "partnerAId" = $1 OR "partnerBId" = $1`, [p.id]);
-  const couple = await one(`SELECT id, "timeZone" FROM "Couple" WHERE id = 'scale-c-1'`);
+  const couple = await one(`SELECT id, "timeZone", to_char("startDate", 'YYYY-MM-DD') AS "startDate" FROM "Couple" WHERE id = 'scale-c-1'`);
   return {
     practiceId: practice.id!,
     today,
     therapist: { id: t.id, sessionId: t.sessionId, coupleIds: ids, partnerIds },
-    couple: { id: couple.id!, timeZone: couple.timeZone! },
+    couple: { id: couple.id!, timeZone: couple.timeZone!, startDate: couple.startDate! },
     supervisor: { id: s.id, sessionId: s.sessionId },
     partner: { id: p.id, sessionId: p.sessionId, coupleId: pc.id!, slot: pc.slot as "A" | "B" },
   };

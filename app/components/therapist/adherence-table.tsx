@@ -1,5 +1,8 @@
 export interface WeekRow {
+  /** the couple's plan week (1 = the 7 days from the couple's start date) */
   week: number;
+  /** its first day, so the week reads as dates too */
+  from?: string;
   expected: number;
   kept: number;
   partly: number;
@@ -8,7 +11,7 @@ export interface WeekRow {
   percent: number | null;
 }
 
-/** Adherence per plan week: expected vs kept / partly / missed / not reported (never guessed). */
+/** Adherence per plan week of the couple: expected vs kept / partly / missed / not reported (never guessed). */
 export function AdherenceWeekTable({ weeks, caption, testIdPrefix }: { weeks: WeekRow[]; caption?: string; testIdPrefix?: string }) {
   return (
     <table>
@@ -27,7 +30,10 @@ export function AdherenceWeekTable({ weeks, caption, testIdPrefix }: { weeks: We
       <tbody>
         {weeks.map((w) => (
           <tr key={w.week}>
-            <td>Week {w.week}</td>
+            <td>
+              Week {w.week}
+              {w.from ? <span className="small muted"> · from {w.from}</span> : null}
+            </td>
             <td>{w.expected}</td>
             <td>{w.kept}</td>
             <td>{w.partly}</td>
