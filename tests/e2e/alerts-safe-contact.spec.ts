@@ -4,6 +4,7 @@
  * page shows the safe-contact preferences and the alerts sent. (The escalation rounds after the
  * acknowledgement window are tested with a fake clock in tests/integration/safety-alerts.test.ts.)
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, loginAs, test } from "./fixtures";
@@ -12,8 +13,14 @@ test.describe.serial("help, alert and safe contact", () => {
   const received: { signature?: string; body: string }[] = [];
   let receiver: http.Server;
   let hookUrl = "";
+  let worker: ChildProcess | null = null;
 
   test.beforeAll(async () => {
+    // On PostgreSQL the outbox worker is its own process (`npm run worker`), as in production;
+    // the embedded database runs it inside the server.
+    if (process.env.DATABASE_URL) {
+      worker = spawn("npx", ["tsx", "scripts/worker.ts"], { env: { ...process.env, WORKER_INTERVAL_MS: "1000" }, stdio: "ignore" });
+    }
     receiver = http.createServer((req, res) => {
       let body = "";
       req.on("data", (c) => (body += String(c)));
@@ -26,6 +33,11 @@ test.describe.serial("help, alert and safe contact", () => {
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/page`;
   });
   test.afterAll(async () => {
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker!.once("exit", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    }
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   });
 
@@ -53,7 +65,7 @@ test.describe.serial("help, alert and safe contact", () => {
     await page.getByLabel(/anything you want to tell us/i).fill("please only call on weekdays");
     await page.getByRole("button", { name: /send to my care team/i }).click();
     await expect(page.getByRole("heading", { name: /sent to your care team/i })).toBeVisible();
-    await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThan(0);
     const payload = JSON.parse(received[0]!.body) as { type: string; severity: string; round: number; url: string };
     expect(payload).toMatchObject({ type: "mend.alert", severity: "imminent", round: 1 });
     expect(received[0]!.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
