@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 
-export { bootstrap } from "~/utils/bootstrap.server";
+export { bootstrap } from "~/startup.server";
 export { closeDb as shutdown } from "~/utils/db.server";
 export { startInProcessWorker } from "~/worker/worker.server";
 

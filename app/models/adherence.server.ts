@@ -4,7 +4,7 @@ import { addDays } from "~/domain/dates";
 import { pauseRangesFromInstants, isPaused, reportable, specOf } from "~/domain/schedule";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { asDate, type PartnerContext } from "./partner.server";
 import { applySafetyRules, withSafetyRetry } from "./safety.server";
 

@@ -2,7 +2,7 @@
 import type { AssignmentKind, Cadence, PartnerSlot } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export interface AssignmentInput {
   templateId: string | null;

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { preparedSql, prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit, auditData } from "./audit.server";
+import { audit, auditData } from "~/utils/audit.server";
 import { asDate, type PartnerContext } from "./partner.server";
 import { applySafetyRules, checkInSignals, withSafetyRetry } from "./safety.server";
 

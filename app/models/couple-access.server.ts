@@ -16,7 +16,7 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export const CLOSE_CONFIRMATION = "CLOSE";
 

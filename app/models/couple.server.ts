@@ -1,5 +1,5 @@
 /** Couples: creation with partner accounts and invites. Every function takes the acting user. */
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { createInvite } from "./invite.server";
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";

@@ -8,7 +8,7 @@ import { countryFromTimeZone, DEFAULT_COUNTRY, normaliseLanguage, pickResources,
 import { DEFAULT_CRISIS_RESOURCES, fallbackText, LEGACY_DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export interface CrisisLine {
   id: string;

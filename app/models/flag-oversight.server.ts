@@ -14,7 +14,7 @@
 import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export const RESOLVED_PAGE_SIZE = 50;
 export const REVIEW_PAGE_SIZE = 20;

@@ -11,7 +11,7 @@ import { revisionsOf } from "./revision.server";
 import { ruleConfigOf, type FlagEvidence } from "./safety.server";
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { pauseForSafety, raise, slaOf, withSafetyRetry } from "./safety.server";
 
 /** Which flags this user may see at all: the practice's (supervisor), their own couples' (therapist), or none. */

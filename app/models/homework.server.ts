@@ -3,7 +3,7 @@ import type { HomeworkVisibility, PartnerSlot, PromptType } from "@prisma/client
 import { addDays } from "~/domain/dates";
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export interface PromptInput {
   type: PromptType;

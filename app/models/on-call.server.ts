@@ -8,7 +8,7 @@ import type { Prisma } from "@prisma/client";
 import { isRecordId, onCallAt, rotaGaps, validateAlertSettings, validateShift, type Shift, type ShiftInput } from "~/domain/on-call";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 /** Who may be on call or be the fallback: clinicians who can open and acknowledge a flag. */
 const ON_CALL_ROLES = ["therapist", "supervisor"] as const;

@@ -17,7 +17,7 @@ import { clientIp } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
 import { recordFailure, retryAfterMinutes, type LimitKey } from "~/utils/rate-limit.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { hashToken } from "./invite.server";
 import { enqueue } from "./outbox.server";
 

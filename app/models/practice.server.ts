@@ -3,7 +3,7 @@ import { explain } from "~/domain/safety";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { ruleConfigOf } from "./safety.server";
 
 export async function getSafetySettings(user: SessionUser) {

@@ -8,7 +8,7 @@ import { coupleAccess } from "~/domain/permissions";
 import { CONTACT_METHOD_LABELS, CONTACT_METHODS, type ContactMethod } from "~/domain/safe-contact";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 export { CONTACT_METHOD_LABELS, CONTACT_METHODS, type ContactMethod };
 

@@ -21,7 +21,7 @@ import {
 } from "~/domain/safety/screen";
 import { preparedSql, prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { applySafetyRules, withSafetyRetry } from "./safety.server";
 
 /**

@@ -1,5 +1,5 @@
 /** Staff accounts of a practice (admin only). */
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { createInvite } from "./invite.server";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";

@@ -3,7 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { scoreCsi4 } from "~/domain/csi4";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 import { iso, type PartnerContext } from "./partner.server";
 import { applySafetyRules, withSafetyRetry } from "./safety.server";
 

@@ -14,7 +14,7 @@ import { authenticator } from "otplib";
 import QRCode from "qrcode";
 import { prisma } from "~/utils/db.server";
 import { clearFailures, recordFailure, retryAfterMinutes, type LimitKey } from "~/utils/rate-limit.server";
-import { audit } from "./audit.server";
+import { audit } from "~/utils/audit.server";
 
 authenticator.options = { window: 1 }; // accept the previous/next 30-second step (clock drift)
 

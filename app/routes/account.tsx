@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, formState } from "~/components/forms";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { beginSetup, cancelReplacement, confirmSetup, disableTwoFactor, pendingSetup, twoFactorStatus, type ProofFailure } from "~/models/two-factor.server";
 import { requireUser } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";

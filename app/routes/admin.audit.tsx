@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FieldError } from "~/components/forms";
 import { isValidLocalDate } from "~/domain/dates";
-import { listAudit } from "~/models/audit.server";
+import { listAudit } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";
 import { LocalTime } from "~/components/local-time";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FlagBadge } from "~/components/safety";
 import { Sparkline } from "~/components/sparkline";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { caseload } from "~/models/couple-stats.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 

@@ -9,7 +9,7 @@ import { CSI4_CUTOFF } from "~/domain/csi4";
 import { PLAN_WEEKS, planWeek } from "~/domain/adherence";
 import { localDateOf } from "~/domain/dates";
 import { changeAssignment } from "~/models/assignment.server";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { coupleOverview, reissueInvite } from "~/models/couple.server";
 import { hasJoined } from "~/models/invite.server";
 import { sendPartnerPasswordReset } from "~/models/password-reset.server";

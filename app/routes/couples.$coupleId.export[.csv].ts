@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { csvField, toCsv } from "~/utils/csv";
 import { exportRows } from "~/models/export.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { giveFeedback, homeworkForReview } from "~/models/homework.server";
 import { auditDenied, requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";

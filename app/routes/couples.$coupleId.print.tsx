@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdherenceWeekTable } from "~/components/therapist/adherence-table";
 import { localDateOf } from "~/domain/dates";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { adherenceByWeek, weeklyReview } from "~/models/couple-stats.server";
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { prisma } from "~/utils/db.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { digestCounts } from "~/models/digest.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 

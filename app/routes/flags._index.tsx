@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SEVERITY_LABEL } from "~/components/safety";
 import { formatOverdue, overdueBy, STATUS_LABELS } from "~/domain/flag-workflow";
 import { listQueue, listTherapists } from "~/models/flag.server";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { LocalTime } from "~/components/local-time";
 

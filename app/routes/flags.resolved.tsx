@@ -7,7 +7,7 @@ import { LocalTime } from "~/components/local-time";
 import { SEVERITY_LABEL } from "~/components/safety";
 import { addDays, isValidLocalDate, startOfLocalDayUtc } from "~/domain/dates";
 import { isResolutionOutcome, OUTCOME_LABELS, RESOLUTION_OUTCOMES, type ResolutionOutcome } from "~/domain/flag-workflow";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { listAwaitingReview, listResolved, markResolutionReviewed, type ResolvedRow } from "~/models/flag-oversight.server";
 import { listTherapists } from "~/models/flag.server";
 import { auditDenied, requireUserWithPermission } from "~/utils/authz.server";

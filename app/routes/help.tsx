@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CrisisResources } from "~/components/crisis-resources";
 import { formState, TextareaField } from "~/components/forms";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { partnerContext } from "~/models/partner.server";
 import { resourcesForPartner } from "~/models/crisis.server";
 import { applySafetyRules, withSafetyRetry } from "~/models/safety.server";

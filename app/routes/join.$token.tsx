@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Field, FieldError, FormError, formState } from "~/components/forms";
 import { checkPassword } from "~/domain/password-policy";
 import { HOME_BY_ROLE } from "~/domain/permissions";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { acceptInvite, lookupInvite } from "~/models/invite.server";
 import { signedInRedirect } from "~/utils/auth.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";

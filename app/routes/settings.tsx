@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Field, FormError, formState, RadioGroup, TextareaField } from "~/components/forms";
 import { HelpLink } from "~/components/partner/help-link";
 import { isValidTime } from "~/domain/reminder-schedule";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/safe-contact";
 import { ownSafeContact, SafeContactSchema, saveSafeContact } from "~/models/safe-contact.server";
 import { requireUser } from "~/utils/authz.server";

@@ -1,7 +1,7 @@
 /** Sign-in: password check, rate limits, a fresh session id, audit. */
 import { redirect } from "@remix-run/node";
 import { HOME_BY_ROLE } from "~/domain/permissions";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { prisma } from "./db.server";
 import { clientIp } from "./http.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";

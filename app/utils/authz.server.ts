@@ -18,7 +18,7 @@ import {
   type Role,
 } from "~/domain/permissions";
 import type { AuditEntity } from "~/domain/audit-vocabulary";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import { preparedSql, sql } from "./db.server";
 import { rejectUnreadableUrl } from "./forms.server";
 import { getSessionUser, type SessionUser } from "./session.server";

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { addDays } from "~/domain/dates";
-import { AUDIT_INSERT } from "~/models/audit.server";
+import { AUDIT_INSERT } from "~/utils/audit.server";
 import { SAVE_CHECKIN_SQL } from "~/models/checkin.server";
 import { ADHERENCE_WINDOW_DAYS, adherenceWindow } from "~/domain/adherence";
 import {

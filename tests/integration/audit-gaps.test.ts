@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from "~/domain/audit-vocabulary";
-import { audit } from "~/models/audit.server";
+import { audit } from "~/utils/audit.server";
 import * as aFlag from "~/routes/a.$flagId";
 import * as adminAudit from "~/routes/admin.audit";
 import * as caseload from "~/routes/caseload";

@@ -5,9 +5,12 @@
 import type { Prisma } from "@prisma/client";
 import { backfillCrisisResources } from "~/models/crisis.server";
 import { isEmpty, seedDemo } from "~/seed/demo.server";
-import { backend, prisma, rawSession } from "./db.server";
-import { env } from "./env.server";
-import { migrate } from "./migrate.server";
+
+/** A new practice's starter library, for first-run setup (only this module imports the seed). */
+export { seedLibrary } from "~/seed/demo.server";
+import { backend, prisma, rawSession } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { migrate } from "~/utils/migrate.server";
 
 export const DEMO_LOGINS = [
   ["admin@demo.mend", "admin"],
