@@ -37,7 +37,7 @@ test.describe.serial("crisis lines where the partner is (phone)", () => {
   test("on /help the local lines are tap-to-call links above the form, before anything is sent", async ({ page }) => {
     await loginAs(page, partner.email, partner.password);
     await page.goto("/help");
-    expect(await page.title()).toBe("Mend");
+    await expect(page).toHaveTitle("Mend");
     const call999 = page.locator('a[href="tel:999"]');
     await expect(call999).toBeVisible();
     await expect(call999).toHaveText(/Call 999/);

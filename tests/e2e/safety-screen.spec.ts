@@ -47,7 +47,7 @@ test.describe.serial("the private safety screen and safe contact", () => {
     await expect(card).toContainText(/when you have a moment and it's safe/i);
     await card.getByRole("link").click();
     await expect(page).toHaveURL(/\/questions$/);
-    expect(await page.title()).toBe("Mend");
+    await expect(page).toHaveTitle("Mend");
     await expect(page.getByRole("heading", { name: "Is it safe to answer these now?" })).toBeVisible();
     await page.getByRole("link", { name: "Yes", exact: true }).click();
 
@@ -67,7 +67,7 @@ test.describe.serial("the private safety screen and safe contact", () => {
     await expect(page.getByRole("heading", { name: "Thank you" })).toBeVisible();
     await expect(page.getByRole("link", { name: "help page" })).toBeVisible();
     await expect(page.locator("main")).not.toContainText(/flag|concern|alert|therapist will/i);
-    expect(await page.title()).toBe("Mend");
+    await expect(page).toHaveTitle("Mend");
     // the card is gone
     await page.goto("/today");
     await expect(page.getByRole("region", { name: "A few private questions" })).toHaveCount(0);
