@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
   const range = (["4w", "8w", "all"].find((r) => r === new URL(request.url).searchParams.get("range")) ?? "8w") as Range;
   const today = localDateOf(new Date(), couple.timeZone);
-  const [info, series, adherence, gaps, csi, review, flags, homework] = await Promise.all([
+  const [info, series, adherence, gaps, csi, review, flags, homework, screen] = await Promise.all([
     coupleOverview(couple.id),
     moodSeries(couple.id, today, range),
     adherenceByWeek(couple.id, couple.timeZone, today),
@@ -38,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     weeklyReview(couple.id, couple.timeZone, today),
     openFlagsForCouple(couple.id),
     homeworkList(couple.id),
+    // the private screen's schedule (never its answers, which are on the partner's flags only)
+    screenStatusFor(user, couple.id),
   ]);
-  // the private screen's schedule (never its answers, which are on the partner's flags only)
-  const screen = await screenStatusFor(user, couple.id);
   await audit({ actor: user, action: "read", entity: "couple", entityId: couple.id, coupleId: couple.id, request });
   const [A, B] = info.partners;
   const rows = new Map<string, Record<string, string | number | null>>();
