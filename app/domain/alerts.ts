@@ -12,8 +12,10 @@ import type { Severity } from "./safety";
 export const ALERT_ROUNDS = 3;
 
 /** Only high and imminent flags alert anyone at once; lower ones wait in the queue. */
+export const ALERT_SEVERITIES: readonly Severity[] = ["high", "imminent"];
+
 export function alertsFor(severity: Severity): boolean {
-  return severity === "high" || severity === "imminent";
+  return ALERT_SEVERITIES.includes(severity);
 }
 
 export interface AckWindows {

@@ -6,7 +6,7 @@
  * clears `escalateAt`, so nothing further is sent.
  */
 import type { Prisma } from "@prisma/client";
-import { alertsFor, nextRoundAt, roundRecipients, webhookPayload, ALERT_ROUNDS } from "~/domain/alerts";
+import { ALERT_ROUNDS, ALERT_SEVERITIES, nextRoundAt, roundRecipients, webhookPayload } from "~/domain/alerts";
 import { alertMessage } from "~/domain/message-text";
 import { prisma } from "~/utils/db.server";
 import { onCallNow } from "./on-call.server";
@@ -19,7 +19,7 @@ export function alertLink(baseUrl: string, flagId: string) {
 /** Queues every alert round that is due at `now`; returns how many messages were queued. */
 export async function queueDueAlerts(now: Date, baseUrl: string): Promise<number> {
   // Rounds whose flag was acknowledged (or lowered) meanwhile are simply dropped.
-  await prisma.safetyFlag.updateMany({ where: { escalateAt: { lte: now }, OR: [{ status: { not: "open" } }, { severity: { in: ["low", "medium"] } }] }, data: { escalateAt: null } });
+  await prisma.safetyFlag.updateMany({ where: { escalateAt: { lte: now }, OR: [{ status: { not: "open" } }, { severity: { notIn: [...ALERT_SEVERITIES] } }] }, data: { escalateAt: null } });
   // Who is on call is read before the row-locking transactions (the embedded database has one
   // connection, so a read outside the transaction would wait for it).
   const practices = await prisma.safetyFlag.findMany({ where: { escalateAt: { lte: now }, status: "open" }, select: { practiceId: true }, distinct: ["practiceId"] });
@@ -37,7 +37,7 @@ export async function queueDueAlerts(now: Date, baseUrl: string): Promise<number
 async function queueOneRound(now: Date, baseUrl: string, rota: Map<string, Awaited<ReturnType<typeof onCallNow>>>): Promise<number | null> {
   if (!rota.size) return null;
   return prisma.$transaction(async (tx) => {
-    const [due] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SafetyFlag" WHERE "escalateAt" <= ${now} AND status = 'open' AND severity IN ('high', 'imminent') AND "practiceId" = ANY(${[...rota.keys()]}) ORDER BY "escalateAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    const [due] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SafetyFlag" WHERE "escalateAt" <= ${now} AND status = 'open' AND severity::text = ANY(${[...ALERT_SEVERITIES]}) AND "practiceId" = ANY(${[...rota.keys()]}) ORDER BY "escalateAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!due) return null;
     const flag = await tx.safetyFlag.findUniqueOrThrow({
       where: { id: due.id },
@@ -52,7 +52,8 @@ async function queueOneRound(now: Date, baseUrl: string, rota: Map<string, Await
       },
     });
     const round = flag.alertLevel + 1;
-    if (!alertsFor(flag.severity) || round > ALERT_ROUNDS) {
+    // raise() resets the level whenever it schedules a round, so this is only a guard
+    if (round > ALERT_ROUNDS) {
       await tx.safetyFlag.update({ where: { id: flag.id }, data: { escalateAt: null } });
       return 0;
     }

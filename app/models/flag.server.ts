@@ -6,7 +6,7 @@
  */
 import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
 import { nextStatus, validateResolution, type FlagAction } from "~/domain/flag-workflow";
-import { pausesConjointWork } from "~/domain/safety";
+import { pausesConjointWork, SEVERITIES } from "~/domain/safety";
 import { revisionsOf } from "./revision.server";
 import { ruleConfigOf, type FlagEvidence } from "./safety.server";
 import { prisma, sql } from "~/utils/db.server";
@@ -235,6 +235,12 @@ export async function raiseByHand(
   return { ok: true, flagId };
 }
 
+/** The same event on every unresolved flag that pauses the couple's work (what happened to the pause). */
+async function noteOnPausingFlags(tx: Prisma.TransactionClient, coupleId: string, event: { authorId: string; type: "work_resumed" | "couple_told"; note: string }) {
+  const open = await tx.safetyFlag.findMany({ where: { coupleId, status: { not: "resolved" }, severity: { in: SEVERITIES.filter(pausesConjointWork) } }, select: { id: true } });
+  if (open.length) await tx.flagEvent.createMany({ data: open.map((f) => ({ flagId: f.id, ...event })) });
+}
+
 /** Only the couple's therapist resumes conjoint work, with a note. */
 export async function resumeWork(user: SessionUser, coupleId: string, note: string, request?: Request) {
   const couple = await prisma.couple.findFirst({ where: { id: coupleId, practiceId: user.practiceId, therapistId: user.id }, select: { id: true, workPausedAt: true } });
@@ -244,8 +250,7 @@ export async function resumeWork(user: SessionUser, coupleId: string, note: stri
     const now = new Date();
     await tx.pausePeriod.updateMany({ where: { coupleId, assignmentId: null, endedAt: null }, data: { endedAt: now, endedById: user.id, endNote: note } });
     await tx.couple.update({ where: { id: coupleId }, data: { workPausedAt: null, workPauseReason: null, pauseToldAt: null, pauseNotice: null } });
-    const open = await tx.safetyFlag.findMany({ where: { coupleId, status: { not: "resolved" }, severity: { in: ["high", "imminent"] } }, select: { id: true } });
-    if (open.length) await tx.flagEvent.createMany({ data: open.map((f) => ({ flagId: f.id, authorId: user.id, type: "work_resumed" as const, note })) });
+    await noteOnPausingFlags(tx, coupleId, { authorId: user.id, type: "work_resumed", note });
     await audit({ actor: user, action: "resume", entity: "couple-work", entityId: coupleId, coupleId, request }, tx);
   });
   return "resumed" as const;
@@ -275,8 +280,7 @@ export async function tellCoupleAboutPause(user: SessionUser, coupleId: string, 
   if (!couple.workPausedAt) return "not_paused" as const;
   await prisma.$transaction(async (tx) => {
     await tx.couple.update({ where: { id: coupleId }, data: { pauseToldAt: new Date(), pauseNotice: notice } });
-    const open = await tx.safetyFlag.findMany({ where: { coupleId, status: { not: "resolved" }, severity: { in: ["high", "imminent"] } }, select: { id: true } });
-    if (open.length) await tx.flagEvent.createMany({ data: open.map((f) => ({ flagId: f.id, authorId: user.id, type: "couple_told" as const, note: `Told the couple: “${notice}”` })) });
+    await noteOnPausingFlags(tx, coupleId, { authorId: user.id, type: "couple_told", note: `Told the couple: “${notice}”` });
     await audit({ actor: user, action: "tell", entity: "couple-work", entityId: coupleId, coupleId, request }, tx);
   });
   return "told" as const;

@@ -47,13 +47,15 @@ export async function markSent(id: string, workerId: string) {
   await sql(`UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = now(), "lastError" = NULL WHERE id = $1 AND "claimedBy" = $2 AND status = 'sending'`, [id, workerId]);
 }
 
-export async function markFailed(id: string, workerId: string, attempts: number, error: string) {
+/** Back to the queue with a back-off, or 'failed' after MAX_ATTEMPTS; says which. */
+export async function markFailed(id: string, workerId: string, attempts: number, error: string): Promise<{ gaveUp: boolean }> {
   const giveUp = attempts >= MAX_ATTEMPTS;
   await sql(
     `UPDATE "OutboxMessage" SET status = $3::"OutboxStatus", "lastError" = $4, "sendAfter" = now() + make_interval(secs => $5)
       WHERE id = $1 AND "claimedBy" = $2 AND status = 'sending'`,
     [id, workerId, giveUp ? "failed" : "pending", error.slice(0, 500), backoffSeconds(attempts)],
   );
+  return { gaveUp: giveUp };
 }
 
 /** Rows left 'sending' by a worker that died go back to the queue after the lease. */

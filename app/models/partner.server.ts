@@ -36,7 +36,7 @@ export async function partnerContext(user: SessionUser) {
     // Partners learn only THAT shared work is paused, never why.
     paused: couple.paused || couple.status !== "active",
     /** the words the therapist chose to tell the couple about a pause, if any */
-    pauseNotice: couple.paused ? couple.pauseNotice : null,
+    pauseNotice: couple.pauseNotice,
     slot,
     otherId: slot === "A" ? couple.partnerBId : couple.partnerAId,
     otherName: slot === "A" ? couple.bName : couple.aName,

@@ -6,7 +6,7 @@
 import { hostname } from "node:os";
 import nodemailer, { type Transporter } from "nodemailer";
 import { queueDueAlerts, recordAlertOutcome } from "~/models/alerts.server";
-import { claim, markFailed, markSent, MAX_ATTEMPTS, recoverStale } from "~/models/outbox.server";
+import { claim, markFailed, markSent, recoverStale } from "~/models/outbox.server";
 import { enqueueDigests, enqueueDueReminders } from "~/models/reminders.server";
 import { deliverWebhook } from "~/utils/webhook.server";
 import { onWorkerWakeUp } from "~/utils/wake-up.server";
@@ -51,8 +51,8 @@ export async function runWorkerOnce({ workerId, transport, now = new Date(), bas
       sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await markFailed(m.id, workerId, m.attempts, message);
-      await recordAlertOutcome(m, { ok: false, error: message, willRetry: m.attempts < MAX_ATTEMPTS });
+      const { gaveUp } = await markFailed(m.id, workerId, m.attempts, message);
+      await recordAlertOutcome(m, { ok: false, error: message, willRetry: !gaveUp });
       failed++;
     }
   }

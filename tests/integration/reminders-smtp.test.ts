@@ -2,39 +2,24 @@
  * The email path against a real SMTP server (smtp-server on a loopback port), not a mock.
  */
 import net from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containsSensitive } from "~/domain/message-text";
 import { claim, enqueue } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { runWorkerOnce, smtpTransport } from "~/worker/worker.server";
 import { createWorld } from "../support/fixtures";
+import { startSmtpServer, type ReceivedMail } from "../support/smtp";
 
-const received: { to: string; subject: string; body: string }[] = [];
-let server: SMTPServer;
-let port = 0;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let received: ReceivedMail[] = [];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c) => (raw += String(c)));
-      stream.on("end", () => {
-        const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? "";
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject, body: raw.split(/\r?\n\r?\n/).slice(1).join("\n\n") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  port = (server.server.address() as net.AddressInfo).port;
+  smtp = await startSmtpServer();
+  received = smtp.received;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtp.close());
 
-const transport = () => smtpTransport(`smtp://127.0.0.1:${port}?tls=off`);
+const transport = () => smtpTransport(smtp.url);
 // 20:10 in New York (UTC-5 in November)
 const EVENING = new Date("2026-11-24T01:10:00Z");
 

@@ -5,7 +5,6 @@
  */
 import http from "node:http";
 import net from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containsSensitive } from "~/domain/message-text";
 import * as flagPage from "~/routes/flags.$flagId/route";
@@ -15,30 +14,17 @@ import { prisma } from "~/utils/db.server";
 import { signWebhook } from "~/utils/webhook.server";
 import { runWorkerOnce, smtpTransport } from "~/worker/worker.server";
 import { call, createUser, createWorld, postRequest } from "../support/fixtures";
+import { startSmtpServer, type ReceivedMail } from "../support/smtp";
 
-const mail: { to: string; raw: string }[] = [];
 const hooks: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let mail: ReceivedMail[] = [];
 let receiver: http.Server;
-let smtpPort = 0;
 let hookPort = 0;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c) => (raw += String(c)));
-      stream.on("end", () => {
-        mail.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  smtpPort = (smtp.server.address() as net.AddressInfo).port;
+  smtp = await startSmtpServer();
+  mail = smtp.received;
   receiver = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += String(c)));
@@ -51,11 +37,11 @@ beforeAll(async () => {
   hookPort = (receiver.address() as net.AddressInfo).port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 
-const transport = () => smtpTransport(`smtp://127.0.0.1:${smtpPort}?tls=off`);
+const transport = () => smtpTransport(smtp.url);
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 
 async function practiceWithRota() {
