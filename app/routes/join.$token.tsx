@@ -8,7 +8,7 @@ import { HOME_BY_ROLE } from "~/domain/permissions";
 import { audit } from "~/utils/audit.server";
 import { acceptInvite, lookupInvite } from "~/models/invite.server";
 import { signedInRedirect } from "~/utils/auth.server";
-import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { invalid, NEW_PASSWORD_FIELDS, parseForm, readForm, TYPED_TWICE, typedTwice } from "~/utils/forms.server";
 import { clientIp } from "~/utils/http.server";
 import { recordFailure, retryAfterMinutes } from "~/utils/rate-limit.server";
 import { createSession } from "~/utils/session.server";
@@ -17,13 +17,12 @@ export const meta: MetaFunction = () => [{ title: "Welcome · Mend" }];
 
 const JoinSchema = z
   .object({
-    password: z.string({ required_error: "Choose a password." }).max(200, "Use at most 200 characters."),
-    confirm: z.string({ required_error: "Type the password again." }).max(200),
+    ...NEW_PASSWORD_FIELDS,
     consent: z.literal("yes", {
       errorMap: () => ({ message: "Please read and accept how Mend shares information before continuing." }),
     }),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+  .refine(typedTwice, TYPED_TWICE);
 
 async function inviteLimit(request: Request) {
   return retryAfterMinutes([{ kind: "ip", key: `invite:ip:${clientIp(request)}` }]);

@@ -7,19 +7,14 @@ import { checkPassword } from "~/domain/password-policy";
 import { HOME_BY_ROLE } from "~/domain/permissions";
 import { completePasswordReset, lookupPasswordReset } from "~/models/password-reset.server";
 import { loginLimitKeys, signedInRedirect } from "~/utils/auth.server";
-import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { invalid, NEW_PASSWORD_FIELDS, parseForm, readForm, TYPED_TWICE, typedTwice } from "~/utils/forms.server";
 import { clientIp } from "~/utils/http.server";
 import { clearFailures, recordFailure, retryAfterMinutes } from "~/utils/rate-limit.server";
 import { createSession, deleteSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Mend" }];
 
-const NewPasswordSchema = z
-  .object({
-    password: z.string({ required_error: "Choose a password." }).max(200, "Use at most 200 characters."),
-    confirm: z.string({ required_error: "Type the password again." }).max(200),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
+const NewPasswordSchema = z.object(NEW_PASSWORD_FIELDS).refine(typedTwice, TYPED_TWICE);
 
 /** Guessing links is limited per connection, as for invite links. */
 const linkLimitKey = (request: Request) => [{ kind: "ip" as const, key: `reset-link:ip:${clientIp(request)}` }];

@@ -3,7 +3,8 @@
  * the person typed (status 400), and the form re-renders with both.
  */
 import { parseWithZod } from "@conform-to/zod";
-import type { z } from "zod";
+import { z } from "zod";
+import { PASSWORD_MAX } from "~/domain/password-policy";
 import { badRequest } from "./http.server";
 
 export const MAX_FORM_BYTES = 256 * 1024;
@@ -104,3 +105,15 @@ export function errorsOf(reply: FormReply | undefined | null, name: string): str
   const e = reply?.error?.[name];
   return e ?? undefined;
 }
+
+/**
+ * A new password typed twice, for joining and for a reset (the policy itself is checkPassword,
+ * run after parsing because it needs the account's email and name):
+ * `z.object({ ...NEW_PASSWORD_FIELDS }).refine(typedTwice, TYPED_TWICE)`.
+ */
+export const NEW_PASSWORD_FIELDS = {
+  password: z.string({ required_error: "Choose a password." }).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+  confirm: z.string({ required_error: "Type the password again." }).max(PASSWORD_MAX),
+};
+export const typedTwice = (v: { password: string; confirm: string }) => v.password === v.confirm;
+export const TYPED_TWICE = { path: ["confirm"], message: "The two passwords are not the same." };
