@@ -21,7 +21,7 @@ import {
   type Tally,
 } from "~/domain/adherence";
 import { addDays, localDateOf, type LocalDate } from "~/domain/dates";
-import { specOf, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
+import { isPaused, specOf, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
 import { sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
@@ -98,24 +98,44 @@ const SCORE_SQL = `CASE e.status ${Object.entries(REPORT_SCORE)
  * its weekday; never as-needed) and from the couple's start. LATERAL: one index range scan on
  * (assignmentId, occurrenceDate) per assignment, whatever the table size.
  */
-export const ADHERENCE_SQL = `SELECT a."coupleId", a.id AS "assignmentId", (floor((o.d - c."startDate") / 7.0) + 1)::int AS week,
-        count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
-        count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
-   FROM unnest($1::text[], $2::date[], $3::date[]) AS t(id, d0, d1)
-   JOIN "Couple" c ON c.id = t.id
-   JOIN "Assignment" a ON a."coupleId" = c.id AND a.cadence <> 'as_needed'
-   CROSS JOIN LATERAL (
+/** The scored occurrences of assignment `a` of couple `c` in [t.d0, t.d1]: day `d`, score `s`, `kinds` of report. */
+const occurrences = (extraCondition: string) => `
      SELECT e."occurrenceDate" AS d, avg(${SCORE_SQL}) AS s, count(DISTINCT e.status) AS kinds
        FROM "AdherenceEntry" e
       WHERE e."assignmentId" = a.id
         AND e."occurrenceDate" BETWEEN greatest(t.d0, a."startDate", c."startDate") AND least(t.d1, a."startDate" + 7 * a."durationWeeks" - 1)
         AND ($4::text IS NULL OR e."reporterId" = $4::text)
         AND (a.cadence <> 'weekly' OR extract(dow FROM e."occurrenceDate") = coalesce(a.weekday, extract(dow FROM a."startDate")))
-        AND NOT EXISTS (
+        AND ${extraCondition}
+      GROUP BY 1`;
+
+export const ADHERENCE_SQL = `SELECT a."coupleId", a.id AS "assignmentId", (floor((o.d - c."startDate") / 7.0) + 1)::int AS week,
+        count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
+        count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
+   FROM unnest($1::text[], $2::date[], $3::date[]) AS t(id, d0, d1)
+   JOIN "Couple" c ON c.id = t.id
+   JOIN "Assignment" a ON a."coupleId" = c.id AND a.cadence <> 'as_needed'
+   CROSS JOIN LATERAL (${occurrences(`NOT EXISTS (
           SELECT 1 FROM unnest($5::text[], $6::date[], $7::date[]) AS x(id, d0, d1)
-           WHERE x.id = a.id AND e."occurrenceDate" >= x.d0 AND (x.d1 IS NULL OR e."occurrenceDate" <= x.d1))
-      GROUP BY 1) o
+           WHERE x.id = a.id AND e."occurrenceDate" >= x.d0 AND (x.d1 IS NULL OR e."occurrenceDate" <= x.d1))`)}) o
   GROUP BY 1, 2, 3`;
+
+/**
+ * The scored occurrences (as ADHERENCE_SQL sees them, without excluded days: $1–$4 as there) that
+ * might fall on an excluded day: a day of a pause of the couple or of the assignment, or from the
+ * assignment's end on, widened by a day each way (the database knows UTC days; the domain decides
+ * the couple's local ones). A superset: the domain picks the days really excluded.
+ */
+export const EXCLUDABLE_DAYS_SQL = `SELECT a.id AS "assignmentId", (floor((o.d - c."startDate") / 7.0) + 1)::int AS week, to_char(o.d, 'YYYY-MM-DD') AS day,
+        o.s::float8 AS s, o.kinds::int AS kinds
+   FROM unnest($1::text[], $2::date[], $3::date[]) AS t(id, d0, d1)
+   JOIN "Couple" c ON c.id = t.id
+   JOIN "Assignment" a ON a."coupleId" = c.id AND a.cadence <> 'as_needed'
+   CROSS JOIN LATERAL (${occurrences(`(
+          (a."endedAt" IS NOT NULL AND e."occurrenceDate" >= a."endedAt"::date - 1)
+          OR EXISTS (SELECT 1 FROM "PausePeriod" p
+                      WHERE p."coupleId" = c.id AND (p."assignmentId" IS NULL OR p."assignmentId" = a.id)
+                        AND e."occurrenceDate" >= p."startedAt"::date - 1 AND (p."endedAt" IS NULL OR e."occurrenceDate" <= p."endedAt"::date + 1)))`)}) o`;
 
 export interface AdherenceRow extends Tally {
   coupleId: string;
@@ -145,10 +165,33 @@ export async function adherenceRows(
   ]);
 }
 
-/** The assignments, then the scores of their reports over `ranges` (the scores need the excluded days). */
-async function withScores(assignments: Promise<AssignmentWithPauses[]>, ranges: { coupleId: string; from: LocalDate; to: LocalDate }[], reporterId: string | null = null) {
-  const list = await assignments;
-  return { assignments: list, scored: await adherenceRows(ranges, list, reporterId) };
+/**
+ * The assignments and the scores of their reports over `ranges` in one round trip: the scores
+ * need each assignment's excluded days, which need the assignments first; so the scores are read
+ * beside them without excluding anything, with the occurrences that might be on an excluded day
+ * (EXCLUDABLE_DAYS_SQL), and those the domain excludes are taken off their week's tally. The
+ * result is the rows ADHERENCE_SQL gives with the excluded days (the parity test holds them equal).
+ */
+export async function withScores(assignments: Promise<AssignmentWithPauses[]>, ranges: { coupleId: string; from: LocalDate; to: LocalDate }[], reporterId: string | null = null) {
+  if (!ranges.length) return { assignments: await assignments, scored: [] };
+  const params = [ranges.map((r) => r.coupleId), ranges.map((r) => r.from), ranges.map((r) => r.to), reporterId];
+  const [list, all, excludable] = await Promise.all([
+    assignments,
+    adherenceRows(ranges, [], reporterId),
+    sql<{ assignmentId: string; week: number; day: LocalDate; s: number; kinds: number }>(EXCLUDABLE_DAYS_SQL, params),
+  ]);
+  const excludedOf = new Map(list.map((a) => [a.id, a.excluded]));
+  const rows = new Map(all.map((r) => [`${r.assignmentId} ${r.week}`, r]));
+  for (const o of excludable) {
+    if (!isPaused(o.day, excludedOf.get(o.assignmentId) ?? [])) continue;
+    const key = `${o.assignmentId} ${o.week}`;
+    const r = rows.get(key);
+    if (!r) continue;
+    const left = { ...r, kept: r.kept - (o.s === 1 ? 1 : 0), partly: r.partly - (o.s > 0 && o.s < 1 ? 1 : 0), missed: r.missed - (o.s === 0 ? 1 : 0), gaps: r.gaps - (o.kinds > 1 ? 1 : 0), score: r.score - o.s };
+    if (left.kept + left.partly + left.missed === 0) rows.delete(key);
+    else rows.set(key, left);
+  }
+  return { assignments: list, scored: [...rows.values()] };
 }
 
 const sumTally = (rows: Tally[]) => rows.reduce<Tally>(addTally, emptyTally());
@@ -233,6 +276,8 @@ export async function caseload(user: SessionUser) {
         status: c.status,
         paused: c.paused,
         week: planWeek(c.startDate, t),
+        /** the couple's today, in its own zone (the sparklines end on it) */
+        today: t,
         partners: [
           { name: c.aName, lastCheckIn: c.aLast, trend: trend(c.aId) },
           { name: c.bName, lastCheckIn: c.bLast, trend: trend(c.bId) },
@@ -278,11 +323,12 @@ export async function moodSeries(coupleId: string, today: string, range: Range) 
  * routine assigned in week 5 counts from week 5 and never changes the weeks before it): expected
  * vs kept / partly / missed / not reported, gaps, and the percentage; `overall` adds them up.
  */
-export async function adherenceByWeek(coupleId: string, timeZone: string, today: string) {
-  const assignments = (await assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))).filter((a) => a.spec.cadence !== "as_needed");
+export async function adherenceByWeek(coupleId: string, timeZone: string, today: string, loaded = assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))) {
+  // from the couple's start (every row carries it; a couple with no routine has no weeks either)
+  const { assignments: all, scored: rows } = await withScores(loaded, [{ coupleId, from: "1900-01-01", to: today }]);
+  const assignments = all.filter((a) => a.spec.cadence !== "as_needed");
   if (!assignments.length) return { perAssignment: [], overall: [] };
   const coupleStart = assignments[0]!.coupleStart;
-  const rows = await adherenceRows([{ coupleId, from: coupleStart, to: today }], assignments);
   const tallyOf = new Map(rows.map((r) => [`${r.assignmentId} ${r.week}`, r as Tally]));
   const overall = new Map<number, { expected: number; tally: Tally }>();
   const perAssignment = assignments.map((a) => ({
@@ -353,10 +399,9 @@ const REVIEW_DAYS = 7;
  * percentages and the missed count come from the same scored occurrences, so paused days are left
  * out of both.
  */
-export async function weeklyReview(coupleId: string, timeZone: string, today: string) {
+export async function weeklyReview(coupleId: string, timeZone: string, today: string, loaded = assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]))) {
   const thisWeek = adherenceWindow(today, REVIEW_DAYS);
   const weekBefore = { from: addDays(thisWeek.from, -REVIEW_DAYS), to: addDays(thisWeek.from, -1) };
-  const loaded = assignmentsWithPauses([coupleId], new Map([[coupleId, timeZone]]));
   const [moods, [counts], { assignments, scored: scoredNow }, { scored: scoredBefore }] = await Promise.all([
     sql<{ partnerId: string; now: number | null; before: number | null }>(REVIEW_MOODS_SQL, [coupleId, thisWeek.from, weekBefore.from]),
     // homework submitted, check-ins with something shared, and flags opened since the start of the week

@@ -8,7 +8,7 @@ import { partnerSlot } from "~/domain/permissions";
 import { dueOn, pauseRangesFromInstants, specOf, type ScheduleSpec } from "~/domain/schedule";
 import { preparedSql, prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
-import { adherenceRows, assignmentsWithPauses } from "./couple-stats.server";
+import { assignmentsWithPauses, withScores } from "./couple-stats.server";
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -180,8 +180,7 @@ export async function historyData(user: SessionUser) {
  */
 async function ownAgreementStats(ctx: PartnerContext, partnerId: string) {
   const window = adherenceWindow(ctx.today);
-  const assignments = await assignmentsWithPauses([ctx.coupleId], new Map([[ctx.coupleId, ctx.timeZone]]), "partner");
-  const rows = await adherenceRows([{ coupleId: ctx.coupleId, ...window }], assignments, partnerId);
+  const { assignments, scored: rows } = await withScores(assignmentsWithPauses([ctx.coupleId], new Map([[ctx.coupleId, ctx.timeZone]]), "partner"), [{ coupleId: ctx.coupleId, ...window }], partnerId);
   return assignments
     .filter((a) => a.status === "active" && (a.responsible === "BOTH" || a.responsible === ctx.slot))
     .map((a) => {

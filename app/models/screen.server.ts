@@ -212,48 +212,57 @@ export interface ScreenStatus {
 }
 
 /**
+ * $1 couple, $2 practice: one row per partner (A first) with what the access rule needs, when they
+ * joined, their last answer and their earliest open screen — one statement on the couple page.
+ */
+export const SCREEN_STATUS_SQL = `SELECT c.id, c."practiceId", c."therapistId", c."partnerAId", c."partnerBId", c."screenEveryWeeks" AS "everyWeeks",
+       EXISTS (SELECT 1 FROM "SafetyFlag" f WHERE f."coupleId" = c.id) AS "hasFlag",
+       u.id AS "partnerId", u.name, (extract(epoch FROM u."consentAt") * 1000)::float8 AS "joinedMs",
+       (SELECT (extract(epoch FROM max(s."answeredAt")) * 1000)::float8 FROM "SafetyScreen" s WHERE s."partnerId" = u.id AND s."coupleId" = c.id) AS "lastAnsweredMs",
+       (SELECT (extract(epoch FROM s."dueAt") * 1000)::float8 FROM "SafetyScreen" s
+         WHERE s."partnerId" = u.id AND s."coupleId" = c.id AND s."answeredAt" IS NULL ORDER BY s."dueAt", s.id LIMIT 1) AS "openDueMs"
+  FROM "Couple" c JOIN "User" u ON u.id = c."partnerAId" OR u.id = c."partnerBId"
+ WHERE c.id = $1 AND c."practiceId" = $2
+ ORDER BY u.id = c."partnerBId"`;
+
+interface ScreenStatusRow {
+  id: string;
+  practiceId: string;
+  therapistId: string;
+  partnerAId: string;
+  partnerBId: string;
+  everyWeeks: number;
+  hasFlag: boolean;
+  partnerId: string;
+  name: string;
+  joinedMs: number | null;
+  lastAnsweredMs: number | null;
+  openDueMs: number | null;
+}
+
+/**
  * For the couple page: per partner, when they last answered and when the next is due. Never the
  * answers (they reach clinicians only as flags), and never whether a partner chose "not now".
  * The couple's therapist, or a supervisor for a flagged couple; anyone else gets null.
  */
 export async function screenStatusFor(staff: SessionUser, coupleId: string, now = new Date()): Promise<ScreenStatus | null> {
   if ((staff.role !== "therapist" && staff.role !== "supervisor") || !isId(coupleId)) return null;
-  const couple = await prisma.couple.findFirst({
-    where: { id: coupleId, practiceId: staff.practiceId },
-    select: {
-      id: true,
-      practiceId: true,
-      therapistId: true,
-      partnerAId: true,
-      partnerBId: true,
-      screenEveryWeeks: true,
-      partnerA: { select: { id: true, name: true, consentAt: true } },
-      partnerB: { select: { id: true, name: true, consentAt: true } },
-      flags: { select: { id: true }, take: 1 },
-    },
-  });
-  if (!couple) return null;
-  const access = coupleAccess(staff, { ...couple, hasFlag: couple.flags.length > 0 });
+  const rows = await preparedSql<ScreenStatusRow>("mend_screen_status_v1", SCREEN_STATUS_SQL, [coupleId, staff.practiceId]);
+  const first = rows[0];
+  if (!first) return null;
+  const access = coupleAccess(staff, first);
   if (access !== "clinician" && access !== "supervisor") return null;
-  const screens = await prisma.safetyScreen.findMany({
-    where: { coupleId: couple.id },
-    orderBy: { dueAt: "asc" },
-    select: { partnerId: true, dueAt: true, answeredAt: true },
-  });
-  const partners = [couple.partnerA, couple.partnerB].map((p): ScreenPartnerStatus => {
-    const mine = screens.filter((s) => s.partnerId === p.id);
-    const answered = mine.filter((s) => s.answeredAt).map((s) => s.answeredAt!.getTime());
-    const lastAnsweredAt = answered.length ? new Date(Math.max(...answered)) : null;
-    const open = mine.find((s) => !s.answeredAt) ?? null;
-    const nextDue = open ? open.dueAt : nextScreenDue({ joinedAt: p.consentAt, lastAnsweredAt, everyWeeks: couple.screenEveryWeeks });
+  const partners = rows.map((p): ScreenPartnerStatus => {
+    const lastAnsweredAt = p.lastAnsweredMs === null ? null : new Date(p.lastAnsweredMs);
+    const nextDue = p.openDueMs !== null ? new Date(p.openDueMs) : nextScreenDue({ joinedAt: p.joinedMs === null ? null : new Date(p.joinedMs), lastAnsweredAt, everyWeeks: p.everyWeeks });
     return {
-      id: p.id,
+      id: p.partnerId,
       name: p.name,
-      joined: p.consentAt !== null,
+      joined: p.joinedMs !== null,
       lastAnsweredAt: lastAnsweredAt?.toISOString() ?? null,
       nextDueAt: nextDue?.toISOString() ?? null,
       waiting: nextDue !== null && nextDue.getTime() <= now.getTime(),
     };
   });
-  return { coupleId: couple.id, everyWeeks: couple.screenEveryWeeks, canEdit: access === "clinician", partners };
+  return { coupleId: first.id, everyWeeks: first.everyWeeks, canEdit: access === "clinician", partners };
 }
