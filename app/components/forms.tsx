@@ -1,5 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
 
 /** Errors for one field, announced to screen readers and tied to the input by id. */
 export function FieldError({ id, errors }: { id: string; errors?: string[] | null }) {

@@ -8,11 +8,10 @@ import type { Prisma, ResolutionOutcome, Severity } from "@prisma/client";
 import { nextStatus, validateResolution, type FlagAction } from "~/domain/flag-workflow";
 import { pausesConjointWork, SEVERITIES } from "~/domain/safety";
 import { revisionsOf } from "./revision.server";
-import { ruleConfigOf, type FlagEvidence } from "./safety.server";
+import { ruleConfigOf, type FlagEvidence, pauseForSafety, raise, slaOf, withSafetyRetry } from "./safety.server";
 import { prisma, sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "~/utils/audit.server";
-import { pauseForSafety, raise, slaOf, withSafetyRetry } from "./safety.server";
 
 /** Which flags this user may see at all: the practice's (supervisor), their own couples' (therapist), or none. */
 function flagScopeOf(user: SessionUser): { practiceId: string; therapistId: string | null } | null {
