@@ -41,3 +41,23 @@ export async function tryNote(user: SessionUser, text: string, request?: Request
   await audit({ actor: user, action: "try", entity: "safety-rules", detail: { characters: text.length, severity: result.severity }, request });
   return result;
 }
+
+/** First run: the instance has no account at all yet (only then is /setup open). */
+export async function hasNoAccounts(): Promise<boolean> {
+  return (await prisma.user.count()) === 0;
+}
+
+/** The practice's time zone, in which staff pages show days. */
+export async function practiceTimeZone(user: SessionUser): Promise<string> {
+  const p = await prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { timeZone: true } });
+  return p.timeZone;
+}
+
+/** Everyone and every couple of the admin's practice, by name: the audit log's filter choices. */
+export async function auditFilterChoices(admin: SessionUser) {
+  const [users, couples] = await Promise.all([
+    prisma.user.findMany({ where: { practiceId: admin.practiceId }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
+    prisma.couple.findMany({ where: { practiceId: admin.practiceId }, select: { id: true, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } }),
+  ]);
+  return { users, couples };
+}

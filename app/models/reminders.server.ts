@@ -2,6 +2,8 @@
 import { digestMessage, reminderMessage } from "~/domain/message-text";
 import { dueReminderKinds, localClock, minutesOf } from "~/domain/reminder-schedule";
 import { prisma } from "~/utils/db.server";
+import { audit } from "~/utils/audit.server";
+import type { SessionUser } from "~/utils/session.server";
 import { digestCounts } from "./digest.server";
 import { enqueue } from "./outbox.server";
 
@@ -58,4 +60,29 @@ export async function enqueueDigests(now: Date, baseUrl: string) {
     out.push({ practiceId: t.practiceId, userId: t.id, toAddress: t.email, subject: m.subject, body: m.body, kind: "digest", dedupeKey: `digest:${t.id}:${clock.date}` });
   }
   return enqueue(out);
+}
+
+export interface ReminderSettings {
+  emailEnabled: boolean;
+  discreetName: string | null;
+  checkInTime: string | null;
+  routinesTime: string | null;
+  homeworkTime: string | null;
+  quietStart: string | null;
+  quietEnd: string | null;
+}
+
+/** A partner's own reminder times, quiet hours and email choices. */
+export async function ownReminderSettings(user: SessionUser) {
+  return prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailEnabled: true, discreetName: true, reminderPreference: true } });
+}
+
+/** Saves a partner's own reminder settings (already validated), audited. */
+export async function saveReminderSettings(user: SessionUser, s: ReminderSettings, request?: Request) {
+  const prefs = { checkInTime: s.checkInTime, routinesTime: s.routinesTime, homeworkTime: s.homeworkTime, quietStart: s.quietStart, quietEnd: s.quietEnd };
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { emailEnabled: s.emailEnabled, discreetName: s.discreetName } });
+    await tx.reminderPreference.upsert({ where: { userId: user.id }, create: { userId: user.id, ...prefs }, update: prefs });
+    await audit({ actor: user, action: "update", entity: "reminder-preferences", entityId: user.id, request }, tx);
+  });
 }

@@ -4,7 +4,7 @@ import { FieldError } from "~/components/forms";
 import { isValidLocalDate } from "~/domain/dates";
 import { listAudit } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
+import { auditFilterChoices } from "~/models/practice.server";
 import { LocalTime } from "~/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Mend" }];
@@ -40,10 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: fromDay.date,
     to: toDay.date ? new Date(toDay.date.getTime() + 86_400_000) : undefined,
   });
-  const [users, couples] = await Promise.all([
-    prisma.user.findMany({ where: { practiceId: user.practiceId }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }),
-    prisma.couple.findMany({ where: { practiceId: user.practiceId }, select: { id: true, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } }),
-  ]);
+  const { users, couples } = await auditFilterChoices(user);
   return {
     filters: { from, to, actorId, coupleId },
     errors: { from: fromDay.error, to: toDay.error },

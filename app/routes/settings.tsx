@@ -4,11 +4,10 @@ import { z } from "zod";
 import { Field, FormError, formState, RadioGroup, TextareaField } from "~/components/forms";
 import { HelpLink } from "~/components/partner/help-link";
 import { isValidTime } from "~/domain/reminder-schedule";
-import { audit } from "~/utils/audit.server";
 import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "~/domain/safe-contact";
 import { ownSafeContact, SafeContactSchema, saveSafeContact } from "~/models/safe-contact.server";
 import { requireUser } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
+import { ownReminderSettings, saveReminderSettings } from "~/models/reminders.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Mend" }];
@@ -32,7 +31,7 @@ const SettingsSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
   const [u, safeContact] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailEnabled: true, discreetName: true, reminderPreference: true } }),
+    ownReminderSettings(user),
     ownSafeContact(user),
   ]);
   return { emailEnabled: u.emailEnabled, discreetName: u.discreetName ?? "", prefs: u.reminderPreference, safeContact };
@@ -55,12 +54,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseForm(form, SettingsSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   const v = submission.value;
-  const prefs = { checkInTime: v.checkInTime || null, routinesTime: v.routinesTime || null, homeworkTime: v.homeworkTime || null, quietStart: v.quietStart || null, quietEnd: v.quietEnd || null };
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { emailEnabled: v.emailEnabled === "on", discreetName: v.discreetName || null } });
-    await tx.reminderPreference.upsert({ where: { userId: user.id }, create: { userId: user.id, ...prefs }, update: prefs });
-    await audit({ actor: user, action: "update", entity: "reminder-preferences", entityId: user.id, request }, tx);
-  });
+  await saveReminderSettings(
+    user,
+    {
+      emailEnabled: v.emailEnabled === "on",
+      discreetName: v.discreetName || null,
+      checkInTime: v.checkInTime || null,
+      routinesTime: v.routinesTime || null,
+      homeworkTime: v.homeworkTime || null,
+      quietStart: v.quietStart || null,
+      quietEnd: v.quietEnd || null,
+    },
+    request,
+  );
   return { result: submission.reply(), saved: true };
 }
 

@@ -8,7 +8,7 @@ import { seedCrisisResources } from "~/models/crisis.server";
 import { signedInRedirect } from "~/utils/auth.server";
 import { firstRunTransaction, seedLibrary } from "~/startup.server";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
-import { prisma } from "~/utils/db.server";
+import { hasNoAccounts } from "~/models/practice.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
@@ -26,7 +26,7 @@ const SetupSchema = z.object({
 });
 
 async function requireNoAccounts() {
-  if ((await prisma.user.count()) > 0) notFound();
+  if (!(await hasNoAccounts())) notFound();
 }
 
 export async function loader(_: LoaderFunctionArgs) {
