@@ -1,4 +1,7 @@
 // Mend's production server: Express around the Remix build.
+// - Production mode unless NODE_ENV says otherwise (`npm run dev` says development), so no
+//   answer carries a stack trace or a file path.
+// - GET, HEAD and POST only; every request body capped while it is read (MAX_BODY_BYTES).
 // - CSRF: every state-changing request must come from this site (Origin / Sec-Fetch-Site).
 // - Security headers with a per-request CSP nonce for Remix's inline scripts.
 // - Migrates (and on a fresh embedded install, seeds) before listening.
@@ -7,12 +10,74 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler } from "@remix-run/node";
+// The Express adapter's own two halves (its module exports them; its index only the handler).
+import expressAdapter from "@remix-run/express/dist/server.js";
 import compression from "compression";
 import express from "express";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUILD = path.join(here, "build", "index.js");
+
+/** The methods Mend answers. Anything else (TRACE, PROPFIND, PUT, OPTIONS…) is a 405, not a 500. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+
+/**
+ * The most any request body may be, whatever route it is for. The largest form Mend takes is a
+ * homework submission: five answers of up to 10,000 characters, about 450 kB urlencoded at the
+ * worst (9 bytes for a character such as 漢). Nothing is uploaded: backups and restores are
+ * files on the server (scripts/backup.ts, scripts/restore.ts).
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * Reads a request's body as it arrives, whatever its framing (Content-Length or chunked), and
+ * answers 413 as soon as it passes `limit`: at once for a declared length, at the chunk that
+ * crosses it otherwise. The 413 closes the connection, so the rest is never read. A body that
+ * fits is kept as `req.body` for remixHandler, so Remix never reads the socket itself.
+ */
+export function capBody(limit = MAX_BODY_BYTES) {
+  return (req, res, next) => {
+    const declared = Number(req.get("content-length") ?? 0);
+    if (req.get("transfer-encoding") === undefined && !(declared > 0)) return next();
+    if (declared > limit) return tooLarge(res);
+    const chunks = [];
+    let size = 0;
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      // Still flowing, to nobody, until the 413 is out and the connection closes.
+      req.off("data", onData).off("end", onEnd);
+      tooLarge(res);
+    };
+    const onEnd = () => {
+      req.body = Buffer.concat(chunks, size);
+      next();
+    };
+    req.on("data", onData).on("end", onEnd);
+  };
+}
+
+function tooLarge(res) {
+  res.set("Connection", "close").status(413).type("text/plain").send("That form is too large.");
+}
+
+/**
+ * @remix-run/express's createRequestHandler, except for the body: the adapter's request streams
+ * the socket (past any cap); this one carries the body capBody read.
+ */
+function remixHandler({ build, mode, getLoadContext }) {
+  const handle = createRequestHandler(build, mode);
+  return async (req, res, next) => {
+    try {
+      let request = expressAdapter.createRemixRequest(req, res);
+      if (request.body && req.body) request = new Request(request, { body: req.body, duplex: "half" });
+      await expressAdapter.sendRemixResponse(res, await handle(request, getLoadContext(req, res)));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
 
 /**
  * CSRF: is this state-changing request from this site? Fetch Metadata first: a browser that
@@ -63,6 +128,8 @@ function safeOrigin(url) {
 export async function createApp({ build, production = process.env.NODE_ENV === "production" } = {}) {
   const app = express();
   app.disable("x-powered-by");
+  // Express's own last-resort error page shows the stack outside production.
+  app.set("env", production ? "production" : "development");
   app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
   const allowedOrigins = (process.env.APP_ORIGIN ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
@@ -98,9 +165,17 @@ export async function createApp({ build, production = process.env.NODE_ENV === "
     next();
   });
 
+  // Before anything else reads or refuses a request, so no body is read past the cap.
+  app.use(capBody());
+
+  app.use((req, res, next) => {
+    if (ALLOWED_METHODS.includes(req.method)) return next();
+    res.set("Allow", ALLOWED_METHODS.join(", ")).status(405).type("text/plain").send("Method not allowed.");
+  });
+
   // CSRF: state-changing requests must be same-origin. Cookies are SameSite=Lax as well.
   app.use((req, res, next) => {
-    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (req.method === "GET" || req.method === "HEAD") return next();
     if (isSameOrigin(req, allowedOrigins)) return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   });
@@ -112,7 +187,7 @@ export async function createApp({ build, production = process.env.NODE_ENV === "
   app.all(
     "*",
     noStore,
-    createRequestHandler({
+    remixHandler({
       build,
       mode: production ? "production" : "development",
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
@@ -137,6 +212,8 @@ function processCount() {
 }
 
 async function main() {
+  // Before the build (and React) is loaded: they read NODE_ENV once, at import.
+  process.env.NODE_ENV ||= "production";
   if (!existsSync(BUILD)) {
     console.error("No production build found. Run `npm run build` (or `npm install`, which builds) first.");
     process.exit(1);

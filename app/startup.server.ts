@@ -1,6 +1,6 @@
 /**
  * Start-up, run by server.js before it accepts requests: migrate the database and, on a fresh
- * demo/embedded install, load the demo practice.
+ * embedded install (unless MEND_DEMO=0), load the demo practice.
  */
 import type { Prisma } from "@prisma/client";
 import { backfillCrisisResources } from "~/models/crisis.server";
@@ -58,15 +58,22 @@ async function seedDemoOnce(log: (line: string) => void): Promise<boolean> {
   });
 }
 
+/**
+ * Whether an empty database gets the demo practice: yes on the embedded database (the
+ * two-command set-up, which runs in production mode like any other start), no on a PostgreSQL
+ * server, where /setup creates the real practice; MEND_DEMO=1 or 0 decides either way.
+ */
+export function demoWanted(e: { MEND_DEMO?: string; DATABASE_URL?: string }): boolean {
+  return e.MEND_DEMO ? e.MEND_DEMO === "1" : !e.DATABASE_URL;
+}
+
 export async function bootstrap(options: { log?: (line: string) => void } = {}) {
   const log = options.log ?? ((line: string) => console.log(line));
   const e = env(); // fail fast on bad configuration
   await migrate({ log });
   const empty = await isEmpty(prisma);
-  // Demo data: on by default for the embedded database outside production; MEND_DEMO=0/1 overrides.
-  const demoWanted = e.MEND_DEMO ? e.MEND_DEMO === "1" : e.NODE_ENV !== "production";
   let seeded = false;
-  if (empty && demoWanted) seeded = await seedDemoOnce(log);
+  if (empty && demoWanted(e)) seeded = await seedDemoOnce(log);
   // Practices from before per-country crisis lines get the (unverified) seed list once.
   const backfilled = await backfillCrisisResources();
   if (backfilled) log(`Crisis lines: ${backfilled} suggested lines added for an admin to verify`);

@@ -7,8 +7,6 @@ import { z } from "zod";
 import { PASSWORD_MAX } from "~/domain/password-policy";
 import { badRequest } from "./http.server";
 
-export const MAX_FORM_BYTES = 256 * 1024;
-
 /** C0 controls except tab (09), LF (0A) and CR (0D): PostgreSQL refuses NUL, and none belong in text. */
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
 const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
@@ -25,12 +23,11 @@ export function normaliseText(value: string): string {
 }
 
 /**
- * Reads a urlencoded/multipart body, refusing oversized ones with a 413 rather than a 500.
- * Every field name and text value is normalised (normaliseText); files are passed through.
+ * Reads a urlencoded/multipart body; one that cannot be parsed is a 400 rather than a 500.
+ * Its size is capped before it gets here, while server.js reads it (MAX_BODY_BYTES), whatever
+ * its framing. Every field name and text value is normalised (normaliseText); files are passed through.
  */
 export async function readForm(request: Request): Promise<FormData> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_FORM_BYTES) throw new Response("That form is too large.", { status: 413 });
   let raw: FormData;
   try {
     raw = await request.formData();

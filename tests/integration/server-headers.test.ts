@@ -5,10 +5,9 @@
  * `Cache-Control: no-store` on every dynamic answer while static files keep their cache
  * (issue 16 item 10).
  */
-import type { AddressInfo } from "node:net";
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, isSameOrigin } from "../../server.js";
+import { isSameOrigin } from "../../server.js";
+import { FORM, send as sendTo, serve, stubBuild } from "../support/stub-server";
 
 /** An Express-like request for isSameOrigin: only `get(header)` and `protocol` are read. */
 function req(headers: Record<string, string>, host = "mend.test") {
@@ -41,61 +40,20 @@ describe("isSameOrigin (the CSRF check on every POST)", () => {
   });
 });
 
-// A stand-in build: resource routes only (the real build's pages are covered end to end).
-const stubBuild = {
-  mode: "production",
-  basename: undefined,
-  publicPath: "/build/",
-  assetsBuildDirectory: "public/build",
-  isSpaMode: false,
-  future: { v3_singleFetch: true, v3_lazyRouteDiscovery: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
-  assets: { version: "test", url: "/build/manifest-test.js", entry: { module: "/build/entry.js", imports: [] }, routes: {} },
-  entry: { module: { default: () => new Response("document", { status: 200 }) } },
-  routes: {
-    root: { id: "root", path: "", module: {} },
-    "routes/cacheable": {
-      id: "routes/cacheable",
-      parentId: "root",
-      path: "cacheable",
-      // A route that asks to be cached (as a CSV export or a page might by mistake).
-      module: { loader: () => new Response("private text", { headers: { "Cache-Control": "public, max-age=600" } }) },
-    },
-    "routes/form": {
-      id: "routes/form",
-      parentId: "root",
-      path: "form",
-      module: { action: () => new Response("saved") },
-    },
-  },
-};
-
-let server: http.Server;
-let base: string;
-
-beforeAll(async () => {
-  // server.js is plain JavaScript: its options object is typed from the defaults alone.
-  const create = createApp as unknown as (o: { build: unknown; production: boolean }) => ReturnType<typeof createApp>;
-  const app = await create({ build: stubBuild, production: false });
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const build = stubBuild({
+  // A route that asks to be cached (as a CSV export or a page might by mistake).
+  cacheable: { loader: () => new Response("private text", { headers: { "Cache-Control": "public, max-age=600" } }) },
+  form: { action: () => new Response("saved") },
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-/** node:http rather than fetch: fetch would not let a test set Origin or Sec-Fetch-* freely. */
-function send(method: string, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const r = http.request(`${base}${path}`, { method, headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    r.on("error", reject);
-    r.end(method === "POST" ? "a=1" : undefined);
-  });
-}
-const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+let app: Awaited<ReturnType<typeof serve>>;
+beforeAll(async () => {
+  app = await serve(build);
+});
+afterAll(() => app.close());
+
+const send = (method: string, path: string, headers: Record<string, string> = {}) =>
+  sendTo(app.base, method, path, headers, method === "POST" ? "a=1" : undefined);
 
 describe("the server", () => {
   it("sends Referrer-Policy same-origin, so a same-origin form posts its real Origin", async () => {
