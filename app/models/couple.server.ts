@@ -1,7 +1,8 @@
 /** Couples: creation with partner accounts and invites. Every function takes the acting user. */
 import { audit } from "~/utils/audit.server";
 import { createInvite } from "./invite.server";
-import { prisma, sql } from "~/utils/db.server";
+import { isUniqueViolation, prisma, sql } from "~/utils/db.server";
+import { EMAIL_TAKEN_HERE } from "./staff.server";
 import type { SessionUser } from "~/utils/session.server";
 
 export interface NewCoupleInput {
@@ -23,15 +24,26 @@ export type CreateCoupleResult =
 
 export async function createCouple(actor: SessionUser, input: NewCoupleInput, request?: Request): Promise<CreateCoupleResult> {
   const emails = [input.partnerAEmail.toLowerCase(), input.partnerBEmail.toLowerCase()];
-  const taken = await prisma.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
-  if (taken.length) {
+  // Only this practice's own accounts can clash (docs/decisions/006): another practice's are
+  // never looked at, so nothing here tells whether an address is used there.
+  const clash = async () => {
+    const taken = await prisma.user.findMany({ where: { practiceId: actor.practiceId, email: { in: emails } }, select: { email: true } });
     const fieldErrors: Record<string, string[]> = {};
-    for (const t of taken) {
-      const key = t.email === emails[0] ? "partnerAEmail" : "partnerBEmail";
-      fieldErrors[key] = ["An account with this email already exists."];
-    }
-    return { ok: false, fieldErrors };
+    for (const t of taken) fieldErrors[t.email === emails[0] ? "partnerAEmail" : "partnerBEmail"] = [EMAIL_TAKEN_HERE];
+    return taken.length ? { ok: false as const, fieldErrors } : null;
+  };
+  const taken = await clash();
+  if (taken) return taken;
+  try {
+    return await createCoupleRows(actor, input, emails, request);
+  } catch (error) {
+    // The same address added here a moment ago, by someone else.
+    if (isUniqueViolation(error)) return (await clash()) ?? { ok: false, fieldErrors: { partnerAEmail: [EMAIL_TAKEN_HERE] } };
+    throw error;
   }
+}
+
+function createCoupleRows(actor: SessionUser, input: NewCoupleInput, emails: string[], request?: Request) {
   return prisma.$transaction(async (tx) => {
     const a = await tx.user.create({
       data: { practiceId: actor.practiceId, role: "partner", name: input.partnerAName, email: emails[0]!, language: input.partnerALanguage },

@@ -100,15 +100,19 @@ export function resetRequestLimitKeys(email: string, request: Request): LimitKey
 /**
  * "Forgot your password?": the caller always gets the same answer, so whether an address has an
  * account is never revealed. Every request counts against the limits (each may send an email),
- * known address or not. Accounts without a password, disabled, or with email turned off get nothing.
+ * known address or not. Each account of the address (one per practice, docs/decisions/006) gets
+ * its own link; accounts without a password, disabled, or with email turned off get nothing.
  */
 export async function requestPasswordReset(email: string, request: Request): Promise<{ ok: true } | { ok: false; wait: number }> {
   const keys = resetRequestLimitKeys(email, request);
   const wait = await retryAfterMinutes(keys);
   if (wait !== null) return { ok: false, wait };
   await recordFailure(keys);
-  const account = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: ACCOUNT_SELECT });
-  if (account && account.passwordHash && !account.disabledAt && account.emailEnabled) {
+  const accounts = await prisma.user.findMany({
+    where: { email: email.toLowerCase(), passwordHash: { not: null }, disabledAt: null, emailEnabled: true },
+    select: ACCOUNT_SELECT,
+  });
+  for (const account of accounts) {
     const resetId = await issueReset(account, account.id);
     // Not signed in: filed under the practice, with no actor, so nobody can write events "as" someone.
     await audit({ practiceId: account.practiceId, action: "send", entity: entityOf(account.role), entityId: account.id, detail: { message: "password-reset", requestedBy: "self", resetId }, request });

@@ -1,10 +1,13 @@
 /** Staff accounts of a practice (admin only). */
 import { audit } from "~/utils/audit.server";
 import { createInvite } from "./invite.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
 export type StaffRole = "therapist" | "supervisor" | "admin";
+
+/** The one clash a practice is told about: with its own accounts, which it can see anyway. */
+export const EMAIL_TAKEN_HERE = "This practice already has an account with this email.";
 
 export function listStaff(actor: SessionUser) {
   return prisma.user.findMany({
@@ -22,18 +25,24 @@ export async function createStaff(
   request?: Request,
 ) {
   const email = input.email.toLowerCase();
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
-    return { ok: false as const, fieldErrors: { email: ["An account with this email already exists."] } };
-  }
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: { practiceId: actor.practiceId, name: input.name, email, role: input.role },
-      select: { id: true, name: true, email: true },
+  // Accounts are per practice (docs/decisions/006): only this practice's own can clash; an
+  // address another practice uses is free here, and nothing says it is used there.
+  const taken = { ok: false as const, fieldErrors: { email: [EMAIL_TAKEN_HERE] } };
+  if (await prisma.user.findUnique({ where: { practiceId_email: { practiceId: actor.practiceId, email } }, select: { id: true } })) return taken;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { practiceId: actor.practiceId, name: input.name, email, role: input.role },
+        select: { id: true, name: true, email: true },
+      });
+      const token = await createInvite({ practiceId: actor.practiceId, userId: user.id, createdById: actor.id }, tx);
+      await audit({ actor, action: "create", entity: "staff", entityId: user.id, detail: { role: input.role }, request }, tx);
+      return { ok: true as const, user, token };
     });
-    const token = await createInvite({ practiceId: actor.practiceId, userId: user.id, createdById: actor.id }, tx);
-    await audit({ actor, action: "create", entity: "staff", entityId: user.id, detail: { role: input.role }, request }, tx);
-    return { ok: true as const, user, token };
-  });
+  } catch (error) {
+    if (isUniqueViolation(error)) return taken; // the same address added here a moment ago
+    throw error;
+  }
 }
 
 export async function setStaffDisabled(actor: SessionUser, userId: string, disabled: boolean, request?: Request) {

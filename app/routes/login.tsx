@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormError, formState } from "~/components/forms";
+import { Field, FormError, RadioGroup, formState } from "~/components/forms";
 import { HOME_BY_ROLE } from "~/domain/permissions";
 import { login, safeRedirect, signedInRedirect } from "~/utils/auth.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -21,6 +21,8 @@ const LoginSchema = z.object({
   // Not length-checked here: an unusable redirectTo falls back to home in safeRedirect rather
   // than failing the sign-in on a hidden field.
   redirectTo: z.string().optional(),
+  // Set only when the email and password opened accounts in more than one practice.
+  practiceId: z.string().max(40).optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,11 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return invalid(submission.reply({ hideFields: ["password"] }));
   }
-  const { email, password, redirectTo } = submission.value;
-  const result = await login(request, email, password);
+  const { email, password, redirectTo, practiceId } = submission.value;
+  const result = await login(request, email, password, practiceId);
   if (!result.ok) {
     return data(
-      { result: submission.reply({ formErrors: [result.formError], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: [result.formError], hideFields: ["password"] }), practices: result.practices ?? null },
       { status: result.status },
     );
   }
@@ -54,6 +56,7 @@ export default function Login() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { errors, values: initial } = formState(actionData);
+  const practices = (actionData as { practices?: { id: string; name: string }[] | null } | undefined)?.practices;
   return (
     <section className="card narrow">
       <h1>Sign in to Mend</h1>
@@ -69,6 +72,9 @@ export default function Login() {
           errors={errors.email}
           required
         />
+        {practices ? (
+          <RadioGroup legend="Which practice?" name="practiceId" options={practices.map((p) => ({ value: p.id, label: p.name }))} />
+        ) : null}
         <Field
           label="Password"
           name="password"

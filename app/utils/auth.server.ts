@@ -10,7 +10,10 @@ import { commitSession, createSession, deleteSession, destroySessionCookie } fro
 
 export type LoginResult =
   | { ok: true; sessionId: string; home: string; needs2fa: boolean }
-  | { ok: false; formError: string; status: 400 | 429 };
+  | { ok: false; formError: string; status: 400 | 429; practices?: { id: string; name: string }[] };
+
+/** More practices than one person is in; it bounds the password checks one sign-in costs. */
+const MAX_ACCOUNTS_PER_EMAIL = 10;
 
 export function loginLimitKeys(email: string, request: Request): LimitKey[] {
   return [
@@ -19,7 +22,13 @@ export function loginLimitKeys(email: string, request: Request): LimitKey[] {
   ];
 }
 
-export async function login(request: Request, email: string, password: string): Promise<LoginResult> {
+/**
+ * Accounts are per practice (docs/decisions/006-one-account-per-practice.md): an address may
+ * have one in each of several practices, and the password says which is meant. When it opens
+ * more than one, the answer lists those practices (only someone who knows the password sees
+ * them) and the person signs in again with `practiceId` set.
+ */
+export async function login(request: Request, email: string, password: string, practiceId?: string): Promise<LoginResult> {
   const keys = loginLimitKeys(email, request);
   const wait = await retryAfterMinutes(keys);
   if (wait !== null) {
@@ -29,8 +38,10 @@ export async function login(request: Request, email: string, password: string): 
       formError: `Too many sign-in attempts. Try again in ${wait} minute${wait === 1 ? "" : "s"}.`,
     };
   }
-  const user = await prisma.user.findUnique({
-    where: { email: email.toLowerCase() },
+  const accounts = await prisma.user.findMany({
+    where: { email: email.toLowerCase(), ...(practiceId ? { practiceId } : {}) },
+    orderBy: { createdAt: "asc" },
+    take: MAX_ACCOUNTS_PER_EMAIL,
     select: {
       id: true,
       role: true,
@@ -38,18 +49,28 @@ export async function login(request: Request, email: string, password: string): 
       passwordHash: true,
       disabledAt: true,
       totpEnabledAt: true,
-      practice: { select: { staffIdleMinutes: true, partnerIdleDays: true, require2fa: true } },
+      practice: { select: { name: true, staffIdleMinutes: true, partnerIdleDays: true, require2fa: true } },
     },
   });
-  // Verify against a dummy hash for unknown accounts so response time does not reveal them.
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid || user.disabledAt) {
+  // Every account's hash at once, and a dummy one for an unknown address, so the time taken
+  // reveals neither whether the address has an account nor how many.
+  const hashes = accounts.length ? accounts.map((a) => a.passwordHash) : [await dummyPasswordHash()];
+  const valid = await Promise.all(hashes.map((h) => verifyPassword(h, password)));
+  const matches = accounts.filter((a, i) => valid[i] && !a.disabledAt);
+  if (matches.length === 0) {
     await recordFailure(keys);
-    if (user) {
-      await audit({ actor: user, action: "login", entity: "session", outcome: "failed", request });
-    }
+    for (const account of accounts) await audit({ actor: account, action: "login", entity: "session", outcome: "failed", request });
     return { ok: false, status: 400, formError: "That email and password do not match an account." };
   }
+  if (matches.length > 1) {
+    return {
+      ok: false,
+      status: 400,
+      formError: "This email and password open accounts in more than one practice. Choose one and sign in again.",
+      practices: matches.map((a) => ({ id: a.practiceId, name: a.practice.name })),
+    };
+  }
+  const user = matches[0]!;
   await clearFailures([keys[0]!]);
   const needs2fa = user.role !== "partner" && user.totpEnabledAt !== null;
   const sessionId = await createSession(user, { pending2fa: needs2fa, userAgent: request.headers.get("user-agent") });
