@@ -15,8 +15,8 @@ describe("safety corpus", () => {
   });
 
   it("raises notes that should flag at the expected severity or above", () => {
-    expect(score.danger.atSeverity / score.danger.n, formatReport(score)).toBeGreaterThanOrEqual(0.88);
-    expect(score.danger.imminentOk / score.danger.imminent, formatReport(score)).toBeGreaterThanOrEqual(0.78);
+    expect(score.danger.atSeverity / score.danger.n, formatReport(score)).toBeGreaterThanOrEqual(0.92);
+    expect(score.danger.imminentOk / score.danger.imminent, formatReport(score)).toBeGreaterThanOrEqual(0.94);
   });
 
   it("keeps every category of danger above its floor (the untouched third held-out set has its own)", () => {
@@ -27,7 +27,7 @@ describe("safety corpus", () => {
   });
 
   it("raises few ordinary notes high, and never a plain one", () => {
-    expect(score.ordinary.highOrAbove / score.ordinary.n, formatReport(score)).toBeLessThanOrEqual(0.06);
+    expect(score.ordinary.highOrAbove / score.ordinary.n, formatReport(score)).toBeLessThanOrEqual(0.05);
     for (const c of score.categories.filter((x) => x.kind === "ordinary")) expect(c.raised / c.n, c.category).toBeLessThanOrEqual(0.15);
     expect(score.ordinary.plainFlagged).toBe(0);
   });

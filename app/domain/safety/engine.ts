@@ -18,12 +18,13 @@
  * Pure and synchronous; the work is linear in the note's length.
  */
 import {
-  FAMILY_SET, IMMINENT_RE, IMMINENT_TIME_RE, LANGUAGES, PAST_TIME_RE, RULES, SEPARATION_RE, SUICIDE_MEANS_RE,
+  FAMILY_SET, IMMINENT_RE, IMMINENT_TIME_RE, LANGUAGES, MACROS, PAST_TIME_RE, RULES, SEPARATION_RE, SUICIDE_MEANS_RE,
   type Concept, type Language, type Rule,
 } from "./concepts";
 import { DOMAIN_WORDS, PARTNER_NOUNS, PARTNER_PRONOUNS, PAST_MARKERS, SUBJECT_SKIP, THING_SUBJECTS, THIRD_PARTIES } from "./lexicon";
 import { normalize, originalSpan } from "./normalize";
 import { phraseRegExp } from "./pattern";
+import { requirementOf } from "./prefilter";
 import { maxSeverity, severityRank, type Severity } from "./severity";
 
 export interface Span {
@@ -55,6 +56,8 @@ export interface AnalyzeOptions {
   names?: readonly string[];
   /** the practice's own phrases, added to the built-in concepts */
   phrases?: readonly PracticePhrase[];
+  /** try every rule an anchor word touches, without the prefilter: the same result, slower (for tests) */
+  exhaustive?: boolean;
 }
 
 export interface Analysis {
@@ -77,25 +80,111 @@ const SPANISH_HINTS = new Set([
   "yo", "tu", "ella", "esposo", "marido", "esposa", "pareja", "novio", "novia", "casa", "ahora", "dijo", "dice", "va", "voy", "quiero",
   "mas", "todo", "nada", "nadie", "siempre", "nunca", "otra", "vez", "hace", "fue", "son", "era", "han", "pues", "bueno", "muy", "tambien",
 ]);
-/** anchor word → the rules it triggers; rules without anchors are tried on every sentence */
-const ANCHOR_INDEX = new Map<string, number[]>();
-const ENGLISH_ANCHOR_INDEX = new Map<string, number[]>();
-const UNGATED: number[] = [];
-/** Per rule, where its anchors begin in the sentence being read (reused: analyze is synchronous). */
-const AT: number[][] = RULES.map(() => []);
 /** Words shared by English and Spanish: they do not make a sentence Spanish. */
 const SHARED_WORDS = new Set(["me", "te", "le", "lo", "la", "no", "nos", "mi", "se", "el", "a", "he", "ha", "tu", "su", "y", "o", "es", "i", "un", "de", "si", "con", "sin", "ya", "mas", "vez"]);
 for (const rule of RULES) if (rule.lang === "es") for (const a of rule.anchors) if (!SHARED_WORDS.has(a)) SPANISH_HINTS.add(a);
+
+/**
+ * What the engine knows about a word, found with one look-up per word of a sentence: the rules it
+ * is an anchor of (English ones, and all), whether it marks a sentence as Spanish, and the
+ * prefilter clauses (prefilter.ts) it satisfies.
+ */
+interface WordInfo {
+  en: number[];
+  all: number[];
+  spanish: boolean;
+  clauses: number[];
+}
+const WORDS = new Map<string, WordInfo>();
+function infoOf(w: string): WordInfo {
+  let info = WORDS.get(w);
+  if (!info) WORDS.set(w, (info = { en: [], all: [], spanish: false, clauses: [] }));
+  return info;
+}
+for (const w of SPANISH_HINTS) infoOf(w).spanish = true;
+/** rules without anchor words: tried on every sentence */
+const UNGATED: number[] = [];
 RULES.forEach((rule, i) => {
   if (!rule.anchors.length) UNGATED.push(i);
-  for (const index of rule.lang === "en" ? [ANCHOR_INDEX, ENGLISH_ANCHOR_INDEX] : [ANCHOR_INDEX]) {
-    for (const a of rule.anchors) {
-      const list = index.get(a);
-      if (list) list.push(i);
-      else index.set(a, [i]);
-    }
+  for (const a of new Set(rule.anchors)) {
+    const info = infoOf(a);
+    info.all.push(i);
+    if (rule.lang === "en") info.en.push(i);
   }
 });
+
+/*
+ * The prefilter: per rule, the words a sentence must contain for its pattern to match at all,
+ * read from the pattern the first time the rule is needed. Each word of a sentence stamps the
+ * clauses it satisfies with the sentence's number; a rule is tried only if, for one of its
+ * alternatives, every clause bears the stamp.
+ */
+const CLAUSE_ID = new Map<string, number>();
+let clauseStamp = new Int32Array(512);
+/** per rule: for each top-level alternative, its clause ids (null: no condition; undefined: not read yet) */
+const REQUIRES: (Int32Array[] | null | undefined)[] = RULES.map(() => undefined);
+let sentenceNo = 0;
+
+function readRequirement(i: number): Int32Array[] | null {
+  const req = requirementOf(RULES[i]!.template, MACROS);
+  if (!req) return null;
+  return req.map((clauses) =>
+    Int32Array.from(clauses, (clause) => {
+      const key = [...clause].sort().join(" ");
+      let id = CLAUSE_ID.get(key);
+      if (id === undefined) {
+        id = CLAUSE_ID.size;
+        CLAUSE_ID.set(key, id);
+        for (const w of new Set(clause)) infoOf(w).clauses.push(id);
+        if (id >= clauseStamp.length) {
+          const next = new Int32Array(clauseStamp.length * 2);
+          next.set(clauseStamp);
+          clauseStamp = next;
+        }
+      }
+      return id;
+    }),
+  );
+}
+
+/** Stamps the clauses the words of the current sentence satisfy. */
+function stampClauses(words: readonly string[], from: number, to: number) {
+  for (let k = from; k < to; k++) {
+    const info = WORDS.get(words[k]!);
+    if (info) for (const c of info.clauses) clauseStamp[c] = sentenceNo;
+  }
+}
+
+/** Can rule `i` match anywhere in the current sentence (whose clauses are stamped)? */
+function mayMatch(i: number, words: readonly string[], from: number, to: number): boolean {
+  let req = REQUIRES[i];
+  if (req === undefined) {
+    const known = CLAUSE_ID.size;
+    req = REQUIRES[i] = readRequirement(i);
+    if (CLAUSE_ID.size !== known) stampClauses(words, from, to);
+  }
+  if (req === null) return true;
+  for (const alt of req) {
+    let all = true;
+    for (let k = 0; k < alt.length; k++) {
+      if (clauseStamp[alt[k]!] !== sentenceNo) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/** Per rule, where its anchors begin in the sentence being read (reused: analyze is synchronous). */
+const AT: number[][] = RULES.map(() => []);
+const AT_COUNT = new Int32Array(RULES.length);
+/** The rules touched by the sentence being read, in rule order once sorted. */
+const TOUCHED = new Int32Array(RULES.length);
+/** The look-ups of the sentence being read, word by word. */
+const SENTENCE_INFO: (WordInfo | undefined)[] = [];
+
 const PARTNERS = new Set([...PARTNER_PRONOUNS, ...PARTNER_NOUNS.filter((n) => !n.includes(" "))]);
 const THINGS = new Set(THING_SUBJECTS);
 const THIRD = new Set(THIRD_PARTIES);
@@ -120,13 +209,15 @@ const DENIAL_FILLER = new Set([
   "has", "have", "had", "ever", "once", "even", "s", "would", "will", "did", "does", "do", "is", "was", "been", "me", "or", "nor", "and", "a",
   "hand", "on", "hurt", "hurts", "hit", "hits", "threatened", "threatens", "touched", "touches", "laid", "raised", "his", "her", "their",
   "voice", "physically", "harmed", "harms", "at", "home", "in", "the", "house", "anyone", "us", "being", "getting",
+  // Spanish: "nunca me ha pegado"
+  "ha", "han", "habia", "nos", "la", "lo", "le",
 ]);
 function deniedAct(pre: string, sentence: string): boolean {
   const toks = pre.split(" ").filter(Boolean);
   let j = toks.length - 1;
   while (j >= 0 && DENIAL_FILLER.has(toks[j]!)) j--;
   const w = toks[j];
-  const denial = w === "never" || (w === "not" && ["being", "been", "getting", "ever"].includes(toks[j + 1] ?? "")) || ((w === "not" || w === "hasnt" || w === "havent" || w === "hadnt") && toks[j + 1] === "ever") || NOBODY.has(w ?? "") || (w === "one" && toks[j - 1] === "no");
+  const denial = w === "never" || w === "nunca" || w === "jamas" || ((w === "hasnt" || w === "havent" || w === "hadnt") && !(toks[j + 1] ?? "").startsWith("really")) || (w === "not" && ["being", "been", "getting", "ever"].includes(toks[j + 1] ?? "")) || ((w === "not" || w === "hasnt" || w === "havent" || w === "hadnt") && toks[j + 1] === "ever") || NOBODY.has(w ?? "") || (w === "one" && toks[j - 1] === "no");
   if (!denial) return false;
   for (const x of sentence.split(" ")) if (REOPENERS.has(x) || x === "just" || x === "only" || x === "except" || x === "really") return false;
   return true;
@@ -280,41 +371,56 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
   const explained: [number, number][] = [];
 
   // Each sentence is read only by the rules one of whose anchor words it contains.
-  for (let start = 0; start <= t.length; ) {
+  const exhaustive = options.exhaustive === true;
+  const allWords = n.words;
+  const starts = n.sentenceStarts;
+  for (let j = 0, start = 0; j < starts.length; j++) {
     const nl = t.indexOf("\n", start);
     const end = nl < 0 ? t.length : nl;
     const sentence = t.slice(start, end);
-    const words = sentence.split(" ");
-    // rule → where its anchor words begin in this sentence (arrays reused across sentences)
-    const touched: number[] = [...UNGATED];
-    // Spanish patterns read a sentence only when it has a Spanish word (not one shared with English).
+    const from = starts[j]!;
+    const to = j + 1 < starts.length ? starts[j + 1]! : allWords.length;
+    // One look-up per word: anchors, Spanish hints, prefilter clauses.
+    sentenceNo++;
     let looksSpanish = false;
-    if (spanish) for (const w of words) if (SPANISH_HINTS.has(w)) {
-      looksSpanish = true;
-      break;
+    for (let k = from; k < to; k++) {
+      const info = WORDS.get(allWords[k]!);
+      SENTENCE_INFO[k - from] = info;
+      if (!info) continue;
+      // Spanish patterns read a sentence only when it has a Spanish word (not one shared with English).
+      if (info.spanish) looksSpanish = spanish;
+      for (const c of info.clauses) clauseStamp[c] = sentenceNo;
     }
-    const index = looksSpanish ? ANCHOR_INDEX : ENGLISH_ANCHOR_INDEX;
-    for (let k = 0, pos = 0; k < words.length; pos += words[k]!.length + 1, k++) {
-      const rules = index.get(words[k]!);
-      if (!rules) continue;
-      for (const i of rules) {
-        const list = AT[i]!;
-        if (!list.length) touched.push(i);
-        list.push(pos);
+    // rule → where its anchor words begin in this sentence
+    let touched = 0;
+    for (const i of UNGATED) TOUCHED[touched++] = i;
+    for (let k = from, pos = 0; k < to; pos += allWords[k]!.length + 1, k++) {
+      const info = SENTENCE_INFO[k - from];
+      if (!info) continue;
+      for (const i of looksSpanish ? info.all : info.en) {
+        if (AT_COUNT[i] === 0) TOUCHED[touched++] = i;
+        AT[i]![AT_COUNT[i]!++] = pos;
       }
     }
-    touched.sort((a, b) => a - b);
-    for (const i of touched) {
+    // in rule order (insertion sort: a sentence touches a few dozen rules)
+    for (let r = 1; r < touched; r++) {
+      const x = TOUCHED[r]!;
+      let q = r - 1;
+      for (; q >= 0 && TOUCHED[q]! > x; q--) TOUCHED[q + 1] = TOUCHED[q]!;
+      TOUCHED[q + 1] = x;
+    }
+    for (let r = 0; r < touched; r++) {
+      const i = TOUCHED[r]!;
       const rule = RULES[i]!;
+      const count = AT_COUNT[i]!;
+      AT_COUNT[i] = 0;
+      if (!languages.has(rule.lang) || (!exhaustive && !mayMatch(i, allWords, from, to))) continue;
       const positions = AT[i]!;
-      if (!languages.has(rule.lang)) {
-        positions.length = 0;
-        continue;
-      }
       const hits: [number, number][] = [];
       if (rule.sticky) {
         let after = -1;
-        for (const pos of positions) {
+        for (let q = 0; q < count; q++) {
+          const pos = positions[q]!;
           if (pos < after) continue;
           rule.sticky.lastIndex = pos;
           const m = rule.sticky.exec(sentence);
@@ -327,7 +433,6 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
         rule.re.lastIndex = 0;
         for (const m of sentence.matchAll(rule.re)) if (m[0].length) hits.push([m.index, m.index + m[0].length]);
       }
-      positions.length = 0;
       for (const [ms, me] of hits) {
         const s = start + ms;
         const e = start + me;
@@ -378,13 +483,10 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
   // A lethal word no rule explained: a low review, unless it is an idiom or in a sport/game/media/cooking sentence.
   const covered = (s: number, e: number) => findings.some((f) => f.s <= s && e <= f.e) || explained.some(([xs, xe]) => xs <= s && e <= xe);
   let reviewed = findings.some((f) => f.concept === "review");
-  let ambiguous = false;
-  for (const w of AMBIGUOUS) if (n.tokens.has(w)) ambiguous = true;
-  for (const w of ambiguous ? t.matchAll(/[^ \n]+/g) : []) {
-    const s = w.index;
-    const e = s + w[0].length;
-    if (reviewed) break; // one review signal is enough
-    if (!AMBIGUOUS.has(w[0]) || covered(s, e)) continue;
+  const words = n.words;
+  for (let k = 0, s = 0; k < words.length && !reviewed; s += words[k]!.length + 1, k++) {
+    const e = s + words[k]!.length;
+    if (!AMBIGUOUS.has(words[k]!) || covered(s, e)) continue;
     const [ss, se] = sentenceAt(t, s, e);
     if (/(?:^|[ \n])(?:not|never|no|isnt|wasnt|arent|dont|didnt|nobody|neither)(?: [^ \n]+){0,2} $/.test(t.slice(Math.max(ss, s - 30), s))) continue;
     if (nearDomain(t, s, e, ss, se) || IDIOM_AFTER.test(t.slice(e, se)) || IDIOM_BEFORE.test(t.slice(Math.max(ss, s - 24), s))) continue;

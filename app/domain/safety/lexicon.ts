@@ -70,7 +70,7 @@ export const INSULTS = [
 ];
 /** Things (not people) that do the "killing", "hitting" in idioms: "the heat is killing me", "it hit me". */
 export const THING_SUBJECTS = [
-  "it", "its", "this", "that", "thats", "work", "job", "news", "life", "reality", "traffic", "commute", "deadline", "deadlines",
+  "meme", "memes", "video", "videos", "tiktok", "reel", "post", "clip", "it", "its", "this", "that", "thats", "work", "job", "news", "life", "reality", "traffic", "commute", "deadline", "deadlines",
   "heat", "sun", "cold", "flu", "game", "match", "movie", "film", "show", "series", "episode", "book", "song", "joke", "week", "day",
   "weather", "stress", "anxiety", "exhaustion", "thought", "realization", "realisation", "wave", "ball", "car", "door", "cupboard",
   "cabinet", "shelf", "branch", "truth", "suspense", "boredom", "workout", "run", "hike", "class", "meeting", "meetings", "exam",

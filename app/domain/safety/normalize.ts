@@ -25,8 +25,10 @@ export interface Normalized {
   tokStart: number[];
   origStart: number[];
   origEnd: number[];
-  /** every token of `text` (for the quick "does this rule's anchor occur at all?" check) */
-  tokens: Set<string>;
+  /** the words of `text` in order (a slang token that stands for several words gives each of them) */
+  words: string[];
+  /** for each sentence (a line of `text`), the index in `words` of its first word */
+  sentenceStarts: number[];
   /** start offsets in `text` of tokens that began with a capital letter mid-sentence (names) */
   capitalised: Set<number>;
 }
@@ -187,6 +189,34 @@ const G_DROPPED = new Set([
 
 const PLAIN_WORD = /^[a-z]+$/;
 
+/**
+ * canonical() is pure and most notes reuse the same few thousand words: its answers are kept,
+ * up to a bound (then forgotten all at once), so a word is corrected and looked up once.
+ */
+const CANONICAL = new Map<string, string>();
+const CANONICAL_MAX = 20000;
+
+function canonicalCached(raw: string): string {
+  let w = CANONICAL.get(raw);
+  if (w === undefined) {
+    if (CANONICAL.size >= CANONICAL_MAX) CANONICAL.clear();
+    w = canonical(raw);
+    CANONICAL.set(raw, w);
+  }
+  return w;
+}
+
+/** The words of a replacement that stands for several ("kill myself"). */
+const PARTS = new Map<string, string[]>();
+function partsOf(word: string): string[] {
+  let parts = PARTS.get(word);
+  if (!parts) {
+    if (PARTS.size >= CANONICAL_MAX) PARTS.clear();
+    PARTS.set(word, (parts = word.split(" ")));
+  }
+  return parts;
+}
+
 function canonical(raw: string): string {
   if (G_DROPPED.has(raw)) return `${raw}g`;
   let w = SLANG_MAP.get(raw);
@@ -330,7 +360,8 @@ export function normalize(input: string, names?: readonly string[]): Normalized 
   const tokStart: number[] = [];
   const origStart: number[] = [];
   const origEnd: number[] = [];
-  const tokens = new Set<string>();
+  const words: string[] = [];
+  const sentenceStarts: number[] = [0];
   const capitalised = new Set<number>();
   let length = 0;
   let b = 0;
@@ -342,20 +373,21 @@ export function normalize(input: string, names?: readonly string[]): Normalized 
         if (breaks[b] === i) sep = "\n";
         b++;
       }
+      if (sep === "\n") sentenceStarts.push(words.length);
       parts.push(sep);
       length += 1;
     }
-    const word = nameSet?.has(r.text) ? "partnername" : canonical(r.text);
+    const word = nameSet?.has(r.text) ? "partnername" : canonicalCached(r.text);
     if (r.capital && !r.sentenceStart) capitalised.add(length);
-    if (word.includes(" ")) for (const part of word.split(" ")) tokens.add(part);
-    else tokens.add(word);
+    if (word.includes(" ")) for (const part of partsOf(word)) words.push(part);
+    else words.push(word);
     tokStart.push(length);
     origStart.push(r.s);
     origEnd.push(r.e);
     parts.push(word);
     length += word.length;
   }
-  return { text: parts.join(""), tokStart, origStart, origEnd, tokens, capitalised };
+  return { text: parts.join(""), tokStart, origStart, origEnd, words, sentenceStarts, capitalised };
 }
 
 /** The original [start, end) of normalised [s, e): from the token holding s to the token holding e − 1. */

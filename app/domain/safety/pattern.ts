@@ -31,6 +31,8 @@ export interface Compiled {
   sticky: RegExp | null;
   /** words of which at least one must occur in the note for the pattern to be tried ([] = always) */
   anchors: string[];
+  /** the template as compiled, for the prefilter */
+  template: string;
 }
 
 const cache = new Map<string, string>();
@@ -109,7 +111,7 @@ export function compile(rawTemplate: string, macros: Macros): Compiled {
   if (src.includes("@(")) throw new Error(`An anchor group @(…) may not contain parentheses: ${template}`);
   src = src.replace(/~(\d)/g, (_m, n: string) => `(?:[^ \\n]+ ){0,${n}}`);
   const body = `(?<![^ \\n])(?:${src})(?![^ \\n])`;
-  return { re: new RegExp(body, "g"), sticky: leading ? new RegExp(body, "y") : null, anchors: gated ? [...new Set(anchors)].filter(Boolean) : [] };
+  return { re: new RegExp(body, "g"), sticky: leading ? new RegExp(body, "y") : null, anchors: gated ? [...new Set(anchors)].filter(Boolean) : [], template: rawTemplate };
 }
 
 /** A plain phrase (a practice's own) as a pattern: its words in order, whole words only. */
