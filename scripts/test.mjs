@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, stopping at the first failure:
 // typecheck → lint → vitest (unit + integration, real database) → production build →
-// Playwright end-to-end → (on PostgreSQL) the load-and-crash test → the quick benchmark.
+// Playwright end-to-end → (on PostgreSQL) the load-and-crash test → the scale-out test (three
+// instances behind HAProxy) → the quick benchmark.
 // Ends with one summary line "N passed, M failed" over all test runners.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +20,7 @@ const steps = [
   ["end-to-end tests", ["node", "scripts/e2e.mjs", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` }],
 ];
 if (onPostgres && pkg.scripts["test:load"]) steps.push(["load and crash test", ["npm", "run", "-s", "test:load"]]);
+if (onPostgres && pkg.scripts["test:scale"]) steps.push(["scale-out test", ["npm", "run", "-s", "test:scale"]]);
 if (onPostgres && pkg.scripts["bench"]) steps.push(["quick benchmark", ["npm", "run", "-s", "bench", "--", "--quick"]]);
 
 let passed = 0;
