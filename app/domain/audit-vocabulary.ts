@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   // ending access
   "close",
   "revoke",
+  // repair plans: a phase moved on, a phase's work assigned, restitution done and confirmed
+  "advance",
+  "assign",
+  "mark-done",
+  "confirm",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -73,6 +78,9 @@ export const AUDIT_ENTITIES = [
   "practice-safety-settings",
   "practice-security",
   "reminder-preferences",
+  "repair-plan",
+  "repair-question",
+  "restitution",
   "role",
   "safe-contact",
   "safety-rules",

@@ -26,6 +26,7 @@ export const ROLE_PERMISSIONS = {
     "resume:work:own",
     "export:couple:own",
     "read:digest:own",
+    "manage:repair:own",
   ],
   partner: [
     "read:couple:self",
@@ -35,6 +36,7 @@ export const ROLE_PERMISSIONS = {
     "update:homework:self",
     "create:help:self",
     "update:preferences:self",
+    "update:restitution:self",
   ],
   supervisor: [
     "read:flag:any",

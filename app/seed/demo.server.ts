@@ -9,6 +9,7 @@ import { seedCrisisResources } from "~/models/crisis.server";
 import { DEFAULT_CRISIS_RESOURCES } from "~/utils/crisis";
 import { hashPassword } from "~/utils/password.server";
 import { HOMEWORK_TEMPLATES, ROUTINE_TEMPLATES } from "./templates";
+import { DEMO_PLANS, seedRepairDemo } from "./repair-demo.server";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 type Story = "improving" | "declining" | "volatile" | "flat";
@@ -402,4 +403,6 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date; log?
     });
   }
   log("Demo safety flags created");
+  await seedRepairDemo(prisma, couples, DEMO_PLANS);
+  log("Demo repair plans created");
 }
