@@ -26,6 +26,7 @@ import {
   REVIEW_MOODS_SQL,
 } from "~/models/couple-stats.server";
 import { COUPLE_OVERVIEW_SQL } from "~/models/couple.server";
+import { COUPLE_TIMELINE_SQL } from "~/models/couple-timeline.server";
 import { OPEN_FLAGS_SQL, QUEUE_PAGE_SIZE, QUEUE_PAGE_SQL } from "~/models/flag.server";
 import { HOMEWORK_LIST_SQL } from "~/models/homework.server";
 import { HOMEWORK_DUE_SQL, PARTNER_CONTEXT_SQL, RECENT_FEEDBACK_SQL, ROUTINES_SQL, TODAY_CHECKIN_SQL } from "~/models/partner.server";
@@ -94,6 +95,7 @@ export function coupleQueries(c: FloorContext): Query[] {
     ...assignmentsAndPauses([id]),
     q("open flags", OPEN_FLAGS_SQL, [id]),
     q("homework with submissions", HOMEWORK_LIST_SQL, [id]),
+    q("flags and pauses on the charts' time axis", COUPLE_TIMELINE_SQL, [id]),
     audit(c.therapist.id, c.practiceId, "couple", id, id),
   ];
 }

@@ -1,3 +1,5 @@
+import { LocalDay } from "~/components/local-time";
+
 export interface WeekRow {
   /** the couple's plan week (1 = the 7 days from the couple's start date) */
   week: number;
@@ -18,13 +20,13 @@ export function AdherenceWeekTable({ weeks, caption, testIdPrefix }: { weeks: We
       {caption ? <caption>{caption}</caption> : null}
       <thead>
         <tr>
-          <th>Week</th>
-          <th>Expected</th>
-          <th>Kept</th>
-          <th>Partly</th>
-          <th>Missed</th>
-          <th>Not reported</th>
-          <th>Adherence</th>
+          <th scope="col">Week</th>
+          <th scope="col">Expected</th>
+          <th scope="col">Kept</th>
+          <th scope="col">Partly</th>
+          <th scope="col">Missed</th>
+          <th scope="col">Not reported</th>
+          <th scope="col">Adherence</th>
         </tr>
       </thead>
       <tbody>
@@ -32,7 +34,12 @@ export function AdherenceWeekTable({ weeks, caption, testIdPrefix }: { weeks: We
           <tr key={w.week}>
             <td>
               Week {w.week}
-              {w.from ? <span className="small muted"> · from {w.from}</span> : null}
+              {w.from ? (
+                <span className="small muted">
+                  {" "}
+                  · from <LocalDay date={w.from} />
+                </span>
+              ) : null}
             </td>
             <td>{w.expected}</td>
             <td>{w.kept}</td>
