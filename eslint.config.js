@@ -28,7 +28,7 @@ export default tseslint.config(
   ...layer("app/utils/**", ["~/models/*", "~/routes/*", "~/components/*", "~/seed/*", "~/worker/*", "~/startup.server"], "utils may import only domain (and utils)"),
   ...layer("app/models/**", ["~/routes/*", "~/components/*", "~/seed/*", "~/worker/*", "~/startup.server"], "models may import only utils and domain"),
   ...layer("app/components/**", ["~/models/*", "~/routes/*", "~/seed/*", "~/worker/*", "~/startup.server"], "components render; data comes from loaders"),
-  ...layer("app/routes/**", ["~/seed/*", "~/worker/*"], "only the start-up module imports the seed"),
+  ...layer("app/routes/**", ["~/seed/*", "~/worker/*", "~/utils/db.server"], "routes ask models (every query lives in app/models); only the start-up module imports the seed"),
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }] },

@@ -30,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   return {
     user: user && !user.pending2fa ? { name: user.name, role: user.role, email: user.email } : null,
+    // Decided here, not guessed by the browser, so dates read the same before and after hydration.
+    timeZone: (user && !user.pending2fa && user.timeZone) || "UTC",
   };
 }
 

@@ -8,10 +8,10 @@
  * stdout. Pure: no database, no network.
  */
 import { createInterface } from "node:readline";
-import { evaluateCheckIn, evaluateHelpRequest, evaluateText, summarize, type FeelSafe, type RuleConfig, type Signal } from "~/domain/safety";
+import { evaluateCheckIn, FEEL_SAFE_ANSWERS, evaluateHelpRequest, evaluateText, summarize, type FeelSafe, type RuleConfig, type Signal } from "~/domain/safety";
 
 const NEW_PRACTICE: RuleConfig = { phrases: [] };
-const FEEL_SAFE = new Set(["yes", "not_sure", "no"]);
+const FEEL_SAFE = new Set<string>(FEEL_SAFE_ANSWERS);
 
 export function evaluateLine(line: string): Record<string, unknown> {
   let input: unknown;

@@ -1,14 +1,32 @@
-import { useEffect, useState } from "react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { formatDate, formatDateTime, formatLocalDate, formatLocalDateWithWeekday } from "~/domain/date-format";
 
 /**
- * An instant in the viewer's own time zone and locale. The server does not know them, so the
- * server HTML and the first client render show a fixed UTC form (hydration then matches), and
- * the local form replaces it once the page is running.
+ * The zone the viewer reads dates in, decided by the server (root loader: the practice's zone for
+ * staff, the couple's for partners). The same on the server and in the browser, so the text of a
+ * date never changes at hydration.
  */
-export function LocalTime({ iso }: { iso: string }) {
-  const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    setLocal(new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }));
-  }, [iso]);
-  return <time dateTime={iso}>{local ?? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`}</time>;
+export function useViewerTimeZone(): string {
+  const data = useRouteLoaderData("root") as { timeZone?: string } | undefined;
+  return data?.timeZone ?? "UTC";
+}
+
+/** An instant → "2 Dec 2026, 08:18" (or "2 Dec 2026" with `dateOnly`) in the viewer's zone. */
+export function LocalTime({ iso, dateOnly = false }: { iso: string | Date; dateOnly?: boolean }) {
+  const timeZone = useViewerTimeZone();
+  const value = typeof iso === "string" ? iso : iso.toISOString();
+  return (
+    <time dateTime={value} className="date">
+      {dateOnly ? formatDate(value, timeZone) : formatDateTime(value, timeZone)}
+    </time>
+  );
+}
+
+/** A calendar day ("YYYY-MM-DD", already in the couple's zone) → "2 Dec 2026". */
+export function LocalDay({ date, weekday = false }: { date: string; weekday?: boolean }) {
+  return (
+    <time dateTime={date} className="date">
+      {weekday ? formatLocalDateWithWeekday(date) : formatLocalDate(date)}
+    </time>
+  );
 }

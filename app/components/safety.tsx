@@ -1,9 +1,15 @@
 import { Form, Link } from "@remix-run/react";
 import { AlertTriangle } from "lucide-react";
 import { LocalTime } from "~/components/local-time";
+import { pausesConjointWork, type Severity } from "~/domain/safety";
 
-export const SEVERITY_LABEL = { low: "Low", medium: "Medium", high: "High", imminent: "Imminent" } as const;
-type Sev = keyof typeof SEVERITY_LABEL;
+export const SEVERITY_LABEL: Record<Severity, string> = { low: "Low", medium: "Medium", high: "High", imminent: "Imminent" };
+type Sev = Severity;
+
+/** A severity as a badge: red where it pauses the couple's work (high, imminent), amber below. */
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <span className={pausesConjointWork(severity) ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[severity]}</span>;
+}
 
 /** A red badge with the number of open flags (and the highest severity). */
 export function FlagBadge({ count, severity }: { count: number; severity?: Sev | null }) {
@@ -62,7 +68,7 @@ export function SafetyBanner({
           {canResume ? (
             <Form method="post" action={`/couples/${coupleId}/resume`} className="stack">
               <label htmlFor="resume-note">Resume shared work — note (required)</label>
-              <textarea id="resume-note" name="note" required maxLength={2000} />
+              <textarea id="resume-note" name="note" required />
               <p className="small muted">Resuming while a high or imminent flag is still open is allowed, but should be a deliberate clinical decision.</p>
               <button type="submit" className="secondary">
                 Resume shared work
@@ -87,7 +93,7 @@ export function EvidenceList({ items }: { items: { concept: string; severity: Se
     <ul className="evidence">
       {items.map((e, i) => (
         <li key={i}>
-          <span className={e.severity === "high" || e.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[e.severity]}</span> {e.reason}{" "}
+          <SeverityBadge severity={e.severity} /> {e.reason}{" "}
           <span className="muted">
             — {e.concept}: “{e.words.join("”, “")}”
           </span>

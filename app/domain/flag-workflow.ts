@@ -3,9 +3,10 @@
  * supervisor's queue order. Pure: no I/O, no clock (callers pass `now`).
  */
 import { SEVERITIES, severityRank, type Severity } from "./safety/severity";
+import { charCount, NOTE_MAX } from "./text-limits";
 
-export type FlagStatus = "open" | "acknowledged" | "escalated" | "resolved";
-export const FLAG_STATUSES: readonly FlagStatus[] = ["open", "acknowledged", "escalated", "resolved"];
+export const FLAG_STATUSES = ["open", "acknowledged", "escalated", "resolved"] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
 export const STATUS_LABELS: Record<FlagStatus, string> = {
   open: "Open",
   acknowledged: "Acknowledged",
@@ -13,8 +14,9 @@ export const STATUS_LABELS: Record<FlagStatus, string> = {
   resolved: "Resolved",
 };
 
-export type ResolutionOutcome = "safety_plan" | "individual_sessions" | "emergency_services" | "not_confirmed" | "other";
-export const RESOLUTION_OUTCOMES: readonly ResolutionOutcome[] = ["safety_plan", "individual_sessions", "emergency_services", "not_confirmed", "other"];
+/** How a flag was resolved (the database enum ResolutionOutcome follows this list). */
+export const RESOLUTION_OUTCOMES = ["safety_plan", "individual_sessions", "emergency_services", "not_confirmed", "other"] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<ResolutionOutcome, string> = {
   safety_plan: "Safety plan made",
   individual_sessions: "Referred to individual sessions",
@@ -120,7 +122,7 @@ export function nextStatus(current: FlagStatus, action: FlagAction): { ok: true;
 
 /* ─── Resolution ────────────────────────────────────────────────────────────────────────── */
 
-export const RESOLUTION_NOTE_MAX = 4000;
+export const RESOLUTION_NOTE_MAX = NOTE_MAX;
 
 /**
  * Field errors for resolving a flag, or null when it may be resolved. Outcome: one of the
@@ -132,7 +134,7 @@ export function validateResolution(input: { outcome?: unknown; note?: unknown } 
   if (!isResolutionOutcome(input?.outcome)) errors.outcome = "Choose an outcome.";
   const note = typeof input?.note === "string" ? input.note.trim() : "";
   if (!note) errors.note = "Write a note about how this was resolved.";
-  else if ([...note].length > RESOLUTION_NOTE_MAX) errors.note = "Keep the note to 4,000 characters or fewer.";
+  else if (charCount(note) > RESOLUTION_NOTE_MAX) errors.note = "Keep the note to 4,000 characters or fewer.";
   return Object.keys(errors).length ? errors : null;
 }
 

@@ -1,4 +1,5 @@
 /** Check-ins: one per partner per local day, saved with the safety rules in one transaction. */
+import type { FeelSafe } from "~/domain/safety";
 import { randomUUID } from "node:crypto";
 import { preparedSql, prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
@@ -9,7 +10,7 @@ import { applySafetyRules, checkInSignals, withSafetyRetry } from "./safety.serv
 export interface CheckInInput {
   mood: number;
   closeness: number;
-  feelSafe: "yes" | "not_sure" | "no";
+  feelSafe: FeelSafe;
   note: string | null;
   noteShared: boolean;
   appreciation: string | null;

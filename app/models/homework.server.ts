@@ -76,6 +76,7 @@ export async function homeworkForReview(user: SessionUser, coupleId: string, hom
       assignee: true,
       visibility: true,
       measure: true,
+      status: true,
       prompts: { orderBy: { position: "asc" }, select: { id: true, type: true, label: true, options: true } },
       // Drafts stay the partner's own until submitted.
       submissions: { where: { status: "submitted" }, select: { id: true, answers: true, score: true, submittedAt: true, feedback: true, reviewedAt: true, partner: { select: { name: true } } } },
@@ -101,4 +102,64 @@ export const HOMEWORK_LIST_SQL = `SELECT h.id, h.title, to_char(h."dueDate", 'YY
 /** The couple's 60 latest homework (by due date) with each submission's status; `complete` once everyone assigned has submitted (the trigger-kept completedAt). */
 export function homeworkList(coupleId: string) {
   return sql<{ id: string; title: string; dueDate: string; assignee: "A" | "B" | "BOTH"; visibility: "shared" | "therapist_only"; measure: string | null; status: string; complete: boolean; submissions: { status: "draft" | "submitted"; reviewed: boolean; partnerId: string }[] }>(HOMEWORK_LIST_SQL, [coupleId]);
+}
+
+/** One homework of the therapist's own couple, to start its change form from. */
+export async function homeworkForChange(user: SessionUser, coupleId: string, homeworkId: string) {
+  const hw = await prisma.homework.findFirst({
+    where: { id: homeworkId, coupleId, couple: { therapistId: user.id, practiceId: user.practiceId } },
+    select: {
+      id: true,
+      title: true,
+      instructions: true,
+      assignee: true,
+      dueDate: true,
+      visibility: true,
+      status: true,
+      measure: true,
+      prompts: { orderBy: { position: "asc" }, select: { type: true, label: true, options: true, required: true } },
+      _count: { select: { submissions: true } },
+    },
+  });
+  if (!hw) return null;
+  const { _count, ...rest } = hw;
+  return { ...rest, started: _count.submissions > 0 };
+}
+
+/**
+ * Changing homework after it was assigned is "close and replace" in one step: the old one is
+ * closed (it stays in the list, with its own dates) and the edited version is assigned in the same
+ * transaction. Only while nobody has started it: answers belong to the prompts they answered.
+ */
+export async function replaceHomework(
+  user: SessionUser,
+  couple: { id: string },
+  homeworkId: string,
+  input: { title: string; instructions: string; assignee: PartnerSlot; dueDate: string; visibility: HomeworkVisibility; prompts: PromptInput[] },
+  request?: Request,
+) {
+  const old = await homeworkForChange(user, couple.id, homeworkId);
+  if (!old) return { status: "not_found" as const };
+  if (old.measure) return { status: "measure" as const };
+  return prisma.$transaction(async (tx) => {
+    // Conditional on "still active and nobody has a draft or answer", so a partner saving at the same moment wins.
+    const closed = await tx.$executeRaw`UPDATE "Homework" SET status = 'closed', "updatedAt" = now() WHERE id = ${old.id} AND status = 'active' AND NOT EXISTS (SELECT 1 FROM "HomeworkSubmission" s WHERE s."homeworkId" = ${old.id})`;
+    if (closed !== 1) return { status: old.status !== "active" ? ("closed" as const) : ("started" as const) };
+    await audit({ actor: user, action: "close", entity: "homework", entityId: old.id, coupleId: couple.id, request }, tx);
+    const hw = await tx.homework.create({
+      data: {
+        coupleId: couple.id,
+        title: input.title,
+        instructions: input.instructions,
+        assignee: input.assignee,
+        dueDate: new Date(`${input.dueDate}T00:00:00Z`),
+        visibility: input.visibility,
+        createdById: user.id,
+        prompts: { create: input.prompts.map((p, position) => ({ position, ...p })) },
+      },
+      select: { id: true },
+    });
+    await audit({ actor: user, action: "create", entity: "homework", entityId: hw.id, coupleId: couple.id, request }, tx);
+    return { status: "replaced" as const, id: hw.id };
+  });
 }

@@ -2,6 +2,7 @@
  * What a partner may see, shaped per viewer. The other partner's private fields (safety answer,
  * private notes, help requests, anything about flags or why work is paused) are never selected.
  */
+import type { FeelSafe } from "~/domain/safety";
 import { addTally, adherenceFigure, adherenceWindow, emptyTally, expectedIn } from "~/domain/adherence";
 import { addDays, localDateOf } from "~/domain/dates";
 import { partnerSlot } from "~/domain/permissions";
@@ -113,7 +114,7 @@ export const RECENT_FEEDBACK_SQL = `SELECT s.feedback AS text, (extract(epoch FR
 export async function todayData(user: SessionUser) {
   const ctx = await partnerContext(user);
   const [checkIn, routines, homework, feedback] = await Promise.all([
-    sql<{ mood: number; closeness: number; feelSafe: "yes" | "not_sure" | "no" }>(TODAY_CHECKIN_SQL, [user.id, ctx.today]),
+    sql<{ mood: number; closeness: number; feelSafe: FeelSafe }>(TODAY_CHECKIN_SQL, [user.id, ctx.today]),
     ctx.paused ? Promise.resolve([]) : routinesFor(ctx, user.id),
     // While shared work is paused, homework for this partner alone goes on.
     sql<{ id: string; title: string; dueDate: string; draft: boolean }>(HOMEWORK_DUE_SQL, [ctx.coupleId, user.id, ctx.slot, addDays(ctx.today, 7), ctx.paused]),

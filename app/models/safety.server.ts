@@ -3,7 +3,7 @@
  * routine note or help request, so a flag can never be lost between "saved" and "flagged".
  */
 import type { Prisma } from "@prisma/client";
-import { evaluateCheckIn, evaluateHelpRequest, evaluateText, mergeSignal, MOOD_HISTORY_DAYS, pausesConjointWork, practicePhrases, type RuleConfig, type Signal } from "~/domain/safety";
+import { evaluateCheckIn, evaluateHelpRequest, type FeelSafe, evaluateText, mergeSignal, MOOD_HISTORY_DAYS, pausesConjointWork, practicePhrases, type RuleConfig, type Signal } from "~/domain/safety";
 import { dueBy, recomputeDueBy, type SlaHours } from "~/domain/flag-workflow";
 import { addDays } from "~/domain/dates";
 import { alertsFor } from "~/domain/alerts";
@@ -11,7 +11,7 @@ import { isUniqueViolation, preparedSql, prisma } from "~/utils/db.server";
 import { wakeUpWorker } from "~/utils/wake-up.server";
 
 export type SafetyInput =
-  | { kind: "checkin"; feelSafe: "yes" | "not_sure" | "no"; mood: number; note: string | null; appreciation: string | null; localDate: string }
+  | { kind: "checkin"; feelSafe: FeelSafe; mood: number; note: string | null; appreciation: string | null; localDate: string }
   | { kind: "text"; text: string; context: string }
   | { kind: "help"; message: string | null }
   /** answers to the private safety screen, already turned into signals by the domain */

@@ -1,6 +1,7 @@
 /** A partner's homework: view, save a draft, submit. The other partner's answers only when shared and both submitted. */
 import type { Prisma } from "@prisma/client";
 import { scoreCsi4 } from "~/domain/csi4";
+import { charCount, tooLongMessage } from "~/domain/text-limits";
 import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { audit } from "~/utils/audit.server";
@@ -23,7 +24,7 @@ export async function getHomeworkForPartner(user: SessionUser, ctx: PartnerConte
       status: true,
       measure: true,
       prompts: { orderBy: { position: "asc" }, select: { id: true, type: true, label: true, options: true, required: true } },
-      submissions: { select: { partnerId: true, status: true, answers: true, feedback: true, submittedAt: true } },
+      submissions: { select: { partnerId: true, status: true, answers: true, feedback: true, submittedAt: true, updatedAt: true } },
     },
   });
   if (!hw) return null;
@@ -46,7 +47,7 @@ export async function getHomeworkForPartner(user: SessionUser, ctx: PartnerConte
     paused: mineToDo && ((ctx.paused && hw.assignee === "BOTH") || hw.status !== "active"),
     measure: hw.measure,
     prompts: hw.prompts,
-    own: own ? { status: own.status, answers: own.answers as Record<string, Answer>, feedback: own.feedback, submittedAt: own.submittedAt?.toISOString() ?? null } : null,
+    own: own ? { status: own.status, answers: own.answers as Record<string, Answer>, feedback: own.feedback, submittedAt: own.submittedAt?.toISOString() ?? null, savedAt: own.updatedAt.toISOString() } : null,
     other: showOther && other ? { name: ctx.otherName, answers: other.answers as Record<string, Answer> } : null,
   };
 }
@@ -70,7 +71,7 @@ export function validateAnswers(prompts: PartnerHomework["prompts"], form: FormD
       continue;
     }
     if (p.type === "text") {
-      if (raw.length > MAX_TEXT_ANSWER) errors[key] = [`Keep this under ${MAX_TEXT_ANSWER.toLocaleString()} characters.`];
+      if (charCount(raw) > MAX_TEXT_ANSWER) errors[key] = [tooLongMessage(MAX_TEXT_ANSWER, charCount(raw), "your answer")];
       else answers[p.id] = raw;
     } else if (p.type === "scale") {
       const n = Number(raw);

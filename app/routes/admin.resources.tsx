@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, formState, SelectField } from "~/components/forms";
+import { LocalTime } from "~/components/local-time";
 import { COUNTRIES, countryName, KIND_LABEL, LANGUAGE_LABEL, RESOURCE_KINDS, RESOURCE_LANGUAGES, validateResource } from "~/domain/crisis-resources";
 import { createResource, deleteResource, getResource, listResources, markResourceVerified, seedResourcesAsAdmin, updateResource } from "~/models/crisis.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editId = new URL(request.url).searchParams.get("edit");
   const [rows, editing] = await Promise.all([listResources(user), editId ? getResource(user, editId.slice(0, 40)) : Promise.resolve(null)]);
   if (editId && !editing) notFound();
-  const plain = <T extends { verifiedAt: Date | null }>(r: T) => ({ ...r, verifiedAt: r.verifiedAt ? r.verifiedAt.toISOString().slice(0, 10) : null });
+  const plain = <T extends { verifiedAt: Date | null }>(r: T) => ({ ...r, verifiedAt: r.verifiedAt ? r.verifiedAt.toISOString() : null });
   const groups = new Map<string, ReturnType<typeof plain<(typeof rows)[number]>>[]>();
   for (const r of rows) groups.set(r.country, [...(groups.get(r.country) ?? []), plain(r)]);
   return {
@@ -208,7 +208,7 @@ export default function Resources() {
                     <td>{LANGUAGE_LABEL[l.language as keyof typeof LANGUAGE_LABEL] ?? l.language}</td>
                     <td>{l.phone ?? "—"}</td>
                     <td>{l.sms ? `${l.smsBody ? `${l.smsBody} to ` : ""}${l.sms}` : "—"}</td>
-                    <td>{l.verifiedAt ? <span className="badge ok">Verified {l.verifiedAt}</span> : <span className="badge warn">Verify this number</span>}</td>
+                    <td>{l.verifiedAt ? <span className="badge ok">Verified <LocalTime iso={l.verifiedAt} dateOnly /></span> : <span className="badge warn">Verify this number</span>}</td>
                     <td>
                       <div className="row">
                         <Link to={`/admin/resources?edit=${l.id}#edit`}>Edit</Link>

@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FlagBadge } from "~/components/safety";
+import { LocalDay } from "~/components/local-time";
 import { Sparkline } from "~/components/sparkline";
+import { ADHERENCE_WINDOW_DAYS } from "~/domain/adherence";
+import { addDays } from "~/domain/dates";
+import { cleanNameQuery, matchesName } from "~/domain/name-search";
 import { audit } from "~/utils/audit.server";
 import { caseload } from "~/models/couple-stats.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
@@ -16,10 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = ["active", "paused", "closed"].includes(q.get("status") ?? "") ? q.get("status")! : "";
   const filter = ["flagged", "low"].includes(q.get("filter") ?? "") ? q.get("filter")! : "";
   const sort = ["flags", "name", "adherence", "week"].includes(q.get("sort") ?? "") ? q.get("sort")! : "flags";
-  let rows = await caseload(user);
-  // Mood trends, adherence and flags of every couple: a read of clinical data like any other.
-  await audit({ actor: user, action: "read", entity: "caseload", request });
+  const search = cleanNameQuery(q.get("q"));
+  // Mood trends, adherence and flags of every couple: a read of clinical data like any other
+  // (audited beside the queries, not after them).
+  let [rows] = await Promise.all([caseload(user), audit({ actor: user, action: "read", entity: "caseload", request })]);
   const total = rows.length;
+  if (search) rows = rows.filter((r) => matchesName(r.names, search));
   if (status) rows = rows.filter((r) => r.status === status);
   if (filter === "flagged") rows = rows.filter((r) => r.flags > 0);
   if (filter === "low") rows = rows.filter((r) => r.adherence14 !== null && r.adherence14 < LOW_ADHERENCE);
@@ -28,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (sort === "week") rows = [...rows].sort((a, b) => b.week - a.week);
   // Couples with open flags always come first, whatever the chosen order.
   rows = [...rows.filter((r) => r.flags > 0), ...rows.filter((r) => r.flags === 0)];
-  return { rows, total, filters: { status, filter, sort } };
+  return { rows, total, filters: { q: search, status, filter, sort } };
 }
 
 export default function Caseload() {
@@ -48,7 +54,11 @@ export default function Caseload() {
         </div>
       ) : (
         <>
-          <Form method="get" className="row" aria-label="Filter and sort">
+          <Form method="get" className="row" role="search" aria-label="Search, filter and sort">
+            <label>
+              Name{" "}
+              <input type="search" name="q" defaultValue={filters.q} maxLength={100} placeholder="Partner's name" autoComplete="off" />
+            </label>
             <label>
               Status{" "}
               <select name="status" defaultValue={filters.status}>
@@ -78,9 +88,23 @@ export default function Caseload() {
             <button type="submit" className="secondary">
               Apply
             </button>
+            {filters.q || filters.status || filters.filter ? <Link to="/caseload">Show all</Link> : null}
           </Form>
-          <div className="table-wrap">
-            <table>
+          <p className="small muted" role="status">
+            {rows.length === total ? `${total} couple${total === 1 ? "" : "s"}` : `${rows.length} of ${total} couples`}
+            {filters.q ? ` matching “${filters.q}”` : ""}
+          </p>
+          {rows.length === 0 ? (
+            <div className="notice">
+              <h2>No couples match</h2>
+              <p>
+                {filters.q ? <>No couple has a partner whose name starts with “{filters.q}”{filters.status || filters.filter ? " with these filters" : ""}. </> : "No couple matches these filters. "}
+                Check the spelling, or <Link to="/caseload">show all couples</Link>.
+              </p>
+            </div>
+          ) : (
+          <div className="table-wrap caseload-wrap">
+            <table className="caseload">
               <caption className="visually-hidden">Your couples; flagged couples first</caption>
               <thead>
                 <tr>
@@ -88,7 +112,7 @@ export default function Caseload() {
                   <th>Week</th>
                   <th>Last check-in</th>
                   <th>Mood, last 7 days</th>
-                  <th>Adherence (14 days)</th>
+                  <th>Adherence ({ADHERENCE_WINDOW_DAYS} days)</th>
                   <th>Overdue homework</th>
                   <th>Safety</th>
                 </tr>
@@ -96,33 +120,34 @@ export default function Caseload() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id} className={r.flags ? "flagged" : undefined}>
-                    <td>
+                    <td data-label="Couple" className="couple-cell">
                       <Link to={`/couples/${r.id}`}>{r.names}</Link>
                       {r.status !== "active" ? <span className="badge">{r.status}</span> : r.paused ? <span className="badge warn">work paused</span> : null}
                     </td>
-                    <td>{r.week <= 8 ? `Week ${r.week} of 8` : `Week ${r.week} (plan done)`}</td>
-                    <td>
+                    <td data-label="Week">{r.week <= 8 ? `Week ${r.week} of 8` : `Week ${r.week} (plan done)`}</td>
+                    <td data-label="Last check-in">
                       {r.partners.map((p) => (
                         <div key={p.name} className="small">
-                          {p.name.split(" ")[0]}: {p.lastCheckIn ?? "never"}
+                          {p.name.split(" ")[0]}: {p.lastCheckIn ? <LocalDay date={p.lastCheckIn} /> : "never"}
                         </div>
                       ))}
                     </td>
-                    <td>
-                      {r.partners.map((p) => (
+                    <td data-label="Mood, last 7 days">
+                      {r.partners.map((p, i) => (
                         <div key={p.name}>
-                          <Sparkline points={p.trend} label={`${p.name}'s mood`} />
+                          <Sparkline points={p.trend} name={p.name.split(" ")[0] ?? p.name} partner={i === 0 ? "A" : "B"} from={addDays(r.today, -6)} to={r.today} />
                         </div>
                       ))}
                     </td>
-                    <td>{r.adherence14 === null ? "—" : `${r.adherence14}%`}</td>
-                    <td>{r.overdueHomework ? <span className="badge warn">{r.overdueHomework}</span> : "0"}</td>
-                    <td>{r.flags ? <FlagBadge count={r.flags} severity={r.topSeverity} /> : <span className="muted">none</span>}</td>
+                    <td data-label={`Adherence (${ADHERENCE_WINDOW_DAYS} days)`}>{r.adherence14 === null ? <span className="muted">nothing due yet</span> : `${r.adherence14}%`}</td>
+                    <td data-label="Overdue homework">{r.overdueHomework ? <span className="badge warn">{r.overdueHomework}</span> : "0"}</td>
+                    <td data-label="Safety" className="safety-cell">{r.flags ? <FlagBadge count={r.flags} severity={r.topSeverity} /> : <span className="muted">no open flags</span>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          )}
         </>
       )}
     </section>

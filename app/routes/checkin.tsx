@@ -1,13 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, formState, RadioGroup, TextareaField } from "~/components/forms";
 import { HelpLink } from "~/components/partner/help-link";
+import { LocalDay } from "~/components/local-time";
 import { ownCheckIn, saveCheckIn } from "~/models/checkin.server";
 import { partnerContext } from "~/models/partner.server";
 import { requireUser } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { optionalText } from "~/utils/text-fields";
+import { SHORT_NOTE_MAX } from "~/domain/text-limits";
+import { FEEL_SAFE_ANSWERS } from "~/domain/safety";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · Mend" }];
 
@@ -21,10 +24,10 @@ const scale = (what: string) =>
 const CheckInSchema = z.object({
   mood: scale("mood"),
   closeness: scale("closeness"),
-  feelSafe: z.enum(["yes", "not_sure", "no"], { errorMap: () => ({ message: "Please answer this question." }) }),
-  note: z.string().trim().max(2000, "Keep your note under 2,000 characters.").optional(),
+  feelSafe: z.enum(FEEL_SAFE_ANSWERS, { errorMap: () => ({ message: "Please answer this question." }) }),
+  note: optionalText(SHORT_NOTE_MAX, "your note"),
   noteShared: z.literal("on").optional(),
-  appreciation: z.string().trim().max(2000, "Keep it under 2,000 characters.").optional(),
+  appreciation: optionalText(SHORT_NOTE_MAX),
   // The server decides "today"; a posted date must be today in the couple's time zone.
   date: z.string().max(20).optional(),
 });
@@ -64,7 +67,9 @@ export default function CheckIn() {
   return (
     <section className="card">
       <h1>{existing ? "Edit today's check-in" : "Today's check-in"}</h1>
-      <p className="muted">{today} · takes about a minute.</p>
+      <p className="muted">
+        <LocalDay date={today} weekday /> · takes about a minute.
+      </p>
       <Form method="post" noValidate>
         <FormError errors={errors[""] ?? errors.date} />
         <input type="hidden" name="date" value={today} />
@@ -82,14 +87,14 @@ export default function CheckIn() {
           defaultValue={v("feelSafe", existing?.feelSafe)}
           errors={errors.feelSafe}
         />
-        <TextareaField label="A note (optional)" name="note" maxLength={2000} defaultValue={v("note", existing?.note)} errors={errors.note} />
+        <TextareaField label="A note (optional)" name="note" defaultValue={v("note", existing?.note)} errors={errors.note} />
         <div className="field">
           <label>
             <input type="checkbox" name="noteShared" defaultChecked={values.noteShared === "on" || (!values.mood && existing?.noteShared)} /> Share this note with {otherName}
           </label>
           <span className="hint">Unticked, only you and your therapist see it.</span>
         </div>
-        <TextareaField label={`An appreciation for ${otherName} (optional, shared)`} name="appreciation" maxLength={2000} defaultValue={v("appreciation", existing?.appreciation)} errors={errors.appreciation} />
+        <TextareaField label={`An appreciation for ${otherName} (optional, shared)`} name="appreciation" defaultValue={v("appreciation", existing?.appreciation)} errors={errors.appreciation} />
         <div className="row">
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
             {existing ? "Save changes" : "Save check-in"}

@@ -1,18 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError, formState } from "~/components/forms";
+import { LocalDay } from "~/components/local-time";
+import { HomeworkChangeLink } from "~/components/change-links";
 import { z } from "zod";
 import { audit } from "~/utils/audit.server";
 import { giveFeedback, homeworkForReview } from "~/models/homework.server";
 import { auditDenied, requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { optionalText } from "~/utils/text-fields";
+import { NOTE_MAX } from "~/domain/text-limits";
 import { notFound } from "~/utils/http.server";
+import { localDateOf } from "~/domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Review homework · Mend" }];
 
 const FeedbackSchema = z.object({
   submissionId: z.string().min(1).max(40),
-  feedback: z.string().trim().max(4000, "Keep feedback under 4,000 characters.").optional(),
+  feedback: optionalText(NOTE_MAX, "feedback"),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coupleId: couple.id,
     hw: {
       ...hw,
-      dueDate: hw.dueDate.toISOString().slice(0, 10),
+      dueDate: localDateOf(hw.dueDate, "UTC"),
       submissions: hw.submissions.map((s) => ({ ...s, answers: s.answers as Record<string, string | number | string[]>, submittedAt: s.submittedAt?.toISOString() ?? null, reviewedAt: s.reviewedAt?.toISOString() ?? null })),
     },
   };
@@ -49,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Review() {
   const { hw, coupleId } = useLoaderData<typeof loader>();
+  const { errors, values } = formState(useActionData<typeof action>());
   const show = (p: (typeof hw.prompts)[number], a: string | number | string[] | undefined) =>
     a === undefined ? "—" : Array.isArray(a) ? a.join(", ") : p.type === "scale" && p.options.length && typeof a === "number" ? `${p.options[a]} (${a})` : String(a);
   return (
@@ -60,8 +66,14 @@ export default function Review() {
         <h1>{hw.title}</h1>
         <p>{hw.instructions}</p>
         <p className="small muted">
-          Due {hw.dueDate} · {hw.visibility === "shared" ? "shared between partners" : "therapist only"}
+          Due <LocalDay date={hw.dueDate} /> · {hw.visibility === "shared" ? "shared between partners" : "therapist only"}
+          {hw.status !== "active" ? <> · {hw.status}</> : null}
         </p>
+        {hw.status === "active" && !hw.measure && hw.submissions.length === 0 ? (
+          <p className="small">
+            <HomeworkChangeLink coupleId={coupleId} homeworkId={hw.id} title={hw.title} /> <span className="muted">(until a partner starts it)</span>
+          </p>
+        ) : null}
       </section>
       {hw.submissions.length === 0 ? <p className="card">No submissions yet (drafts stay private until submitted).</p> : null}
       {hw.submissions.map((s) => (
@@ -83,7 +95,23 @@ export default function Review() {
           <Form method="post" className="stack">
             <input type="hidden" name="submissionId" value={s.id} />
             <label htmlFor={`fb-${s.id}`}>Feedback for {s.partner.name} (they will see it)</label>
-            <textarea id={`fb-${s.id}`} name="feedback" defaultValue={s.feedback ?? ""} maxLength={4000} />
+            {/* a refused feedback comes back to its own submission's form, with what was typed */}
+            {(() => {
+              const mine = values.submissionId === s.id;
+              const fieldErrors = mine ? errors.feedback : undefined;
+              return (
+                <>
+                  <textarea
+                    id={`fb-${s.id}`}
+                    name="feedback"
+                    defaultValue={mine && values.feedback !== undefined ? values.feedback : s.feedback ?? ""}
+                    aria-invalid={fieldErrors ? true : undefined}
+                    aria-describedby={fieldErrors ? `fb-${s.id}-error` : undefined}
+                  />
+                  <FieldError id={`fb-${s.id}-error`} errors={fieldErrors} />
+                </>
+              );
+            })()}
             <button type="submit" className="primary">
               Save feedback and mark reviewed
             </button>

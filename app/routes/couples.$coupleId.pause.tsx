@@ -7,15 +7,12 @@ import { DEFAULT_PAUSE_NOTICE, PAUSE_NOTICE_MAX, pauseOverview, tellCoupleAboutP
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { requiredText } from "~/utils/text-fields";
 
 export const meta: MetaFunction = () => [{ title: "Shared work · Mend" }];
 
 const TellSchema = z.object({
-  notice: z
-    .string({ required_error: "Write what the couple will read." })
-    .trim()
-    .min(1, "Write what the couple will read.")
-    .max(PAUSE_NOTICE_MAX, `Keep it under ${PAUSE_NOTICE_MAX} characters.`),
+  notice: requiredText(PAUSE_NOTICE_MAX, "Write what the couple will read."),
 });
 
 /**
@@ -83,7 +80,7 @@ export default function PausePage() {
             <p className="small">Both partners will see these words on their Today page instead of their shared routines and homework. Keep them neutral: the other partner reads them too.</p>
             <Form method="post" noValidate className="stack">
               <FormError errors={errors[""]} />
-              <TextareaField label="What the couple will read" name="notice" maxLength={PAUSE_NOTICE_MAX} defaultValue={values.notice ?? d.notice ?? d.defaultNotice} errors={errors.notice} />
+              <TextareaField label="What the couple will read" name="notice" defaultValue={values.notice ?? d.notice ?? d.defaultNotice} errors={errors.notice} />
               <button type="submit" className="primary">
                 {d.toldAt ? "Save the new wording" : "Tell the couple"}
               </button>

@@ -1,16 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, SelectField, formState } from "~/components/forms";
 import { COUNTRIES, countryFromTimeZone, DEFAULT_COUNTRY, isCountryCode, LANGUAGE_LABEL, RESOURCE_LANGUAGES } from "~/domain/crisis-resources";
-import { isValidLocalDate, isValidTimeZone } from "~/domain/dates";
+import { isValidLocalDate, isValidTimeZone, localDateOf } from "~/domain/dates";
 import { createCouple } from "~/models/couple.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { TIME_ZONES } from "~/utils/time-zones";
 import { IdempotencyField } from "~/components/idempotency";
 import { newIdempotencyKey, once, readIdempotencyKey, releaseIdempotencyKey } from "~/utils/idempotency.server";
-import { redirect } from "@remix-run/node";
 
 export const meta: MetaFunction = () => [{ title: "New couple · Mend" }];
 
@@ -53,8 +52,9 @@ const CoupleSchema = z
   });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "create:couple:own");
-  return { idem: newIdempotencyKey() };
+  const user = await requireUserWithPermission(request, "create:couple:own");
+  // the practice's today, decided here so the server's and the browser's forms agree
+  return { idem: newIdempotencyKey(), today: localDateOf(new Date(), user.timeZone ?? "UTC") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -85,11 +85,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCouple() {
   const actionData = useActionData<typeof action>();
-  const { idem } = useLoaderData<typeof loader>();
+  const { idem, today } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const created = actionData && "created" in actionData ? actionData.created : null;
   const { errors, values: initial } = formState(actionData);
-  const today = new Date().toISOString().slice(0, 10);
   if (created) {
     return (
       <section className="card">

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SEVERITY_LABEL } from "~/components/safety";
+import { SEVERITY_LABEL, SeverityBadge } from "~/components/safety";
 import { formatOverdue, overdueBy, STATUS_LABELS } from "~/domain/flag-workflow";
+import { SEVERITIES_MOST_URGENT_FIRST } from "~/domain/safety";
 import { listQueue, listTherapists } from "~/models/flag.server";
 import { audit } from "~/utils/audit.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
@@ -9,14 +10,13 @@ import { LocalTime } from "~/components/local-time";
 
 export const meta: MetaFunction = () => [{ title: "Safety queue · Mend" }];
 
-const SEVERITIES = ["imminent", "high", "medium", "low"] as const;
 
 // The supervisor's queue: every open, acknowledged or escalated flag of the practice.
 // (Therapists see their own couples' flags on the caseload and couple pages instead.)
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:flag:any");
   const url = new URL(request.url);
-  const severity = SEVERITIES.find((s) => s === url.searchParams.get("severity"));
+  const severity = SEVERITIES_MOST_URGENT_FIRST.find((s) => s === url.searchParams.get("severity"));
   const therapistId = url.searchParams.get("therapist")?.slice(0, 40) || undefined;
   const page = Math.min(10_000, Math.max(1, Math.floor(Number(url.searchParams.get("page")) || 1)));
   const [queue, therapists] = await Promise.all([listQueue(user, { severity, therapistId }, page), listTherapists(user)]);
@@ -72,7 +72,7 @@ export default function Queue() {
           Severity{" "}
           <select name="severity" defaultValue={filters.severity}>
             <option value="">All</option>
-            {SEVERITIES.map((s) => (
+            {SEVERITIES_MOST_URGENT_FIRST.map((s) => (
               <option key={s} value={s}>
                 {SEVERITY_LABEL[s]}
               </option>
@@ -121,7 +121,7 @@ export default function Queue() {
               {flags.map((f) => (
                 <tr key={f.id} className={f.overdue ? "flagged" : undefined}>
                   <td>
-                    <span className={f.severity === "high" || f.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[f.severity]}</span>
+                    <SeverityBadge severity={f.severity} />
                   </td>
                   <td>
                     <Link to={`/flags/${f.id}`}>{f.couple}</Link>

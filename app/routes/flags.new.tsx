@@ -1,27 +1,29 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, formState, RadioGroup, TextareaField } from "~/components/forms";
 import { raiseByHand } from "~/models/flag.server";
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
+import { couplePartners } from "~/models/couple.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { requiredText } from "~/utils/text-fields";
+import { NOTE_MAX } from "~/domain/text-limits";
+import { SEVERITIES } from "~/domain/safety";
 
 export const meta: MetaFunction = () => [{ title: "Raise a flag · Mend" }];
 
 const RaiseSchema = z.object({
   coupleId: z.string().min(1).max(40),
   partnerId: z.string({ required_error: "Choose the partner this concern is about." }).min(1).max(40),
-  severity: z.enum(["low", "medium", "high", "imminent"], { errorMap: () => ({ message: "Choose a severity." }) }),
-  note: z.string({ required_error: "Describe the concern." }).trim().min(1, "Describe the concern.").max(4000, "Keep it under 4,000 characters."),
+  severity: z.enum(SEVERITIES, { errorMap: () => ({ message: "Choose a severity." }) }),
+  note: requiredText(NOTE_MAX, "Describe the concern.", "the note"),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:flag:own");
   const coupleId = new URL(request.url).searchParams.get("coupleId");
   const { couple } = await requireCouple(request, user, coupleId, ["clinician"]);
-  const partners = await prisma.user.findMany({ where: { id: { in: [couple.partnerAId, couple.partnerBId] } }, select: { id: true, name: true } });
+  const partners = await couplePartners(couple);
   return { coupleId: couple.id, partners };
 }
 
@@ -59,7 +61,7 @@ export default function RaiseFlag() {
           defaultValue={values.severity}
           errors={errors.severity}
         />
-        <TextareaField label="Note" name="note" maxLength={4000} defaultValue={values.note} errors={errors.note} />
+        <TextareaField label="Note" name="note" defaultValue={values.note} errors={errors.note} />
         <button type="submit" className="primary">
           Raise flag
         </button>

@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError, FormError, formState } from "~/components/forms";
 import { LocalTime } from "~/components/local-time";
-import { SEVERITY_LABEL } from "~/components/safety";
+import { SEVERITY_LABEL, SeverityBadge } from "~/components/safety";
 import { addDays, isValidLocalDate, startOfLocalDayUtc } from "~/domain/dates";
 import { isResolutionOutcome, OUTCOME_LABELS, RESOLUTION_OUTCOMES, type ResolutionOutcome } from "~/domain/flag-workflow";
 import { audit } from "~/utils/audit.server";
 import { listAwaitingReview, listResolved, markResolutionReviewed, type ResolvedRow } from "~/models/flag-oversight.server";
 import { listTherapists } from "~/models/flag.server";
 import { auditDenied, requireUserWithPermission } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
+import { practiceTimeZone } from "~/models/practice.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
@@ -49,7 +49,7 @@ function rowView(r: ResolvedRow) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:flag:any");
   const q = new URL(request.url).searchParams;
-  const [therapists, practice] = await Promise.all([listTherapists(user), prisma.practice.findUniqueOrThrow({ where: { id: user.practiceId }, select: { timeZone: true } })]);
+  const [therapists, timeZone] = await Promise.all([listTherapists(user), practiceTimeZone(user)]);
   const { typed, errors } = readFilters(q, new Set(therapists.map((t) => t.id)));
   const invalidFilters = Object.keys(errors).length > 0;
   const page = pageParam(q.get("page"));
@@ -62,8 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         {
           outcome: (typed.outcome || undefined) as ResolutionOutcome | undefined,
           therapistId: typed.therapist || undefined,
-          from: typed.from ? startOfLocalDayUtc(typed.from, practice.timeZone) : undefined,
-          to: typed.to ? startOfLocalDayUtc(addDays(typed.to, 1), practice.timeZone) : undefined,
+          from: typed.from ? startOfLocalDayUtc(typed.from, timeZone) : undefined,
+          to: typed.to ? startOfLocalDayUtc(addDays(typed.to, 1), timeZone) : undefined,
         },
         page,
       );
@@ -278,7 +278,7 @@ export default function ResolvedFlags() {
                 {history.rows.map((f) => (
                   <tr key={f.id}>
                     <td>
-                      <span className={f.severity === "high" || f.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[f.severity]}</span>
+                      <SeverityBadge severity={f.severity} />
                     </td>
                     <td>
                       <Link to={`/flags/${f.id}`}>{f.coupleNames}</Link>

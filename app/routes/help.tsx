@@ -1,25 +1,24 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CrisisResources } from "~/components/crisis-resources";
 import { formState, TextareaField } from "~/components/forms";
-import { audit } from "~/utils/audit.server";
 import { partnerContext } from "~/models/partner.server";
 import { resourcesForPartner } from "~/models/crisis.server";
-import { applySafetyRules, withSafetyRetry } from "~/models/safety.server";
+import { sendHelpRequest } from "~/models/help.server";
 import { requireUser } from "~/utils/authz.server";
-import { prisma } from "~/utils/db.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
+import { optionalText } from "~/utils/text-fields";
+import { NOTE_MAX } from "~/domain/text-limits";
 import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
 import { IdempotencyField } from "~/components/idempotency";
-import { useLoaderData } from "@remix-run/react";
 import styles from "~/styles/partner.css";
 
 // Neutral title: someone may glance at the screen or the browser history.
 export const meta: MetaFunction = () => [{ title: "Mend" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const HelpSchema = z.object({ message: z.string().trim().max(4000, "Keep it under 4,000 characters.").optional() });
+const HelpSchema = z.object({ message: optionalText(NOTE_MAX) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
@@ -37,17 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const claim = await claimSubmission(form, user.id);
   if (claim.duplicate) return { sent: true as const, crisis: await resourcesForPartner(user) };
   // Stored first, on its own: whatever happens next, the request for help is not lost.
-  const help = await prisma.helpRequest.create({ data: { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, message }, select: { id: true } });
-  try {
-    await withSafetyRetry(async (tx) => {
-      const { flagIds } = await applySafetyRules(tx, { practiceId: user.practiceId, coupleId: ctx.coupleId, partnerId: user.id, actorId: user.id }, { kind: "help", message }, { entity: "help", entityId: help.id });
-      if (flagIds[0]) await tx.helpRequest.update({ where: { id: help.id }, data: { flagId: flagIds[0] } });
-      await audit({ actor: user, action: "create", entity: "help-request", entityId: help.id, coupleId: ctx.coupleId, request }, tx);
-    });
-  } catch (error) {
-    // The request is saved; clinicians also see unlinked help requests. Log without content.
-    console.warn(`help request ${help.id} saved but flagging failed:`, error instanceof Error ? error.message : error);
-  }
+  await sendHelpRequest(user, ctx, message, request);
   return { sent: true as const, crisis: await resourcesForPartner(user) };
 }
 
@@ -79,7 +68,7 @@ export default function Help() {
         <p>This goes privately to your therapist and clinical team. Your partner is never told.</p>
         <Form method="post" noValidate>
           <IdempotencyField value={idem} />
-          <TextareaField label="Anything you want to tell us (optional)" name="message" maxLength={4000} defaultValue={values.message} errors={errors.message} />
+          <TextareaField label="Anything you want to tell us (optional)" name="message" defaultValue={values.message} errors={errors.message} />
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
             Send to my care team
           </button>

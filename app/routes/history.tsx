@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { LazyLineChart } from "~/components/charts/lazy";
 import { HelpLink } from "~/components/partner/help-link";
+import { LocalDay } from "~/components/local-time";
 import { ADHERENCE_WINDOW_DAYS } from "~/domain/adherence";
 import { historyData } from "~/models/partner.server";
 import { requireUser } from "~/utils/authz.server";
@@ -23,10 +24,18 @@ export default function History() {
       <h1>Your history</h1>
       <section className="card">
         <h2>Mood and closeness, last 8 weeks</h2>
-        <p>
-          Check-in streak: <strong>{d.streak}</strong> day{d.streak === 1 ? "" : "s"}. Trends matter more than any single day.
-        </p>
         {d.checkIns.length ? (
+          <p>
+            Check-in streak: <strong>{d.streak}</strong> day{d.streak === 1 ? "" : "s"}. Trends matter more than any single day.
+          </p>
+        ) : null}
+        {d.checkIns.length === 0 ? (
+          <p className="muted">No check-ins yet. Your first check-in starts this chart.</p>
+        ) : d.checkIns.length === 1 ? (
+          <p>
+            One check-in so far (<LocalDay date={d.checkIns[0]!.date} />: mood {d.checkIns[0]!.mood}, closeness {d.checkIns[0]!.closeness}). The chart starts with your second.
+          </p>
+        ) : (
           <LazyLineChart
             label="Your mood and closeness over time"
             data={d.checkIns}
@@ -36,9 +45,8 @@ export default function History() {
               { key: "closeness", label: "Closeness", color: "#9a4d00", dash: "6 4" },
             ]}
           />
-        ) : (
-          <p className="muted">No check-ins yet.</p>
         )}
+        {d.checkIns.length > 1 ? (
         <details>
           <summary>View as table</summary>
           <div className="table-wrap">
@@ -53,7 +61,9 @@ export default function History() {
               <tbody>
                 {d.checkIns.map((c) => (
                   <tr key={c.date}>
-                    <td>{c.date}</td>
+                    <td className="date">
+                      <LocalDay date={c.date} />
+                    </td>
                     <td>{c.mood}</td>
                     <td>{c.closeness}</td>
                   </tr>
@@ -62,6 +72,7 @@ export default function History() {
             </table>
           </div>
         </details>
+        ) : null}
       </section>
       <section className="card">
         <h2>Your agreements, last {ADHERENCE_WINDOW_DAYS} days</h2>
@@ -80,7 +91,9 @@ export default function History() {
         <ul>
           {d.shared.map((s) => (
             <li key={s.date}>
-              <span className="muted small">{s.date}</span> {s.appreciation ? <>“{s.appreciation}”</> : null} {s.note ? <em>{s.note}</em> : null}
+              <span className="muted small">
+                <LocalDay date={s.date} />
+              </span> {s.appreciation ? <>“{s.appreciation}”</> : null} {s.note ? <em>{s.note}</em> : null}
             </li>
           ))}
           {d.sharedHomework.map((h) => (

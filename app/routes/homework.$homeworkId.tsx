@@ -1,7 +1,8 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldError, FormError } from "~/components/forms";
+import { LocalDay, LocalTime } from "~/components/local-time";
+import { promptLabel } from "~/domain/prompt-label";
 import { HelpLink } from "~/components/partner/help-link";
 import { partnerContext } from "~/models/partner.server";
 import { getHomeworkForPartner, saveSubmission, validateAnswers, type Answer, type PartnerHomework } from "~/models/submission.server";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await auditDenied(request, user, "homework", params.homeworkId, ctx.coupleId);
     notFound();
   }
-  return { hw };
+  return { hw, saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +51,7 @@ function PromptField({ p, current, errors, disabled }: { p: PartnerHomework["pro
   const first = Array.isArray(current) ? current[0] : current;
   const label = (
     <>
-      {p.label}
+      {promptLabel(p.label)}
       {p.required ? null : <span className="muted"> (optional)</span>}
     </>
   );
@@ -58,7 +59,7 @@ function PromptField({ p, current, errors, disabled }: { p: PartnerHomework["pro
     return (
       <div className="field prompt">
         <label htmlFor={name}>{label}</label>
-        <textarea id={name} name={name} defaultValue={first !== undefined ? String(first) : ""} maxLength={10_000} disabled={disabled} aria-invalid={errors ? true : undefined} aria-describedby={errors ? errorId : undefined} />
+        <textarea id={name} name={name} defaultValue={first !== undefined ? String(first) : ""} disabled={disabled} aria-invalid={errors ? true : undefined} aria-describedby={errors ? errorId : undefined} />
         <FieldError id={errorId} errors={errors} />
       </div>
     );
@@ -103,7 +104,7 @@ function display(p: PartnerHomework["prompts"][number], a: Answer | undefined) {
 }
 
 export default function Homework() {
-  const { hw } = useLoaderData<typeof loader>();
+  const { hw, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = (actionData?.errors ?? {}) as Record<string, string[] | undefined>;
@@ -118,7 +119,7 @@ export default function Homework() {
         <h1>{hw.title}</h1>
         <p>{hw.instructions}</p>
         <p className="small muted">
-          Due {hw.dueDate} · {hw.visibility === "shared" ? "Shared with your partner once you have both submitted" : "Seen only by you and your therapist"}
+          Due <LocalDay date={hw.dueDate} /> · {hw.visibility === "shared" ? "Shared with your partner once you have both submitted" : "Seen only by you and your therapist"}
         </p>
         {hw.own?.feedback ? (
           <div className="notice ok">
@@ -127,6 +128,11 @@ export default function Homework() {
           </div>
         ) : null}
         {submitted ? <p className="notice ok">Submitted. Thank you.</p> : null}
+        {saved && !actionData && hw.own?.status === "draft" ? (
+          <p className="notice ok" role="status">
+            Draft saved at <LocalTime iso={hw.own.savedAt} />. Only you can see it until you submit.
+          </p>
+        ) : null}
         {hw.paused && !submitted ? <p className="notice">Your therapist has paused shared exercises for now.</p> : null}
         <Form method="post" noValidate>
           <FormError errors={errors[""]} />

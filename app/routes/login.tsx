@@ -1,12 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect, data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError, RadioGroup, formState } from "~/components/forms";
 import { HOME_BY_ROLE } from "~/domain/permissions";
 import { login, safeRedirect, signedInRedirect } from "~/utils/auth.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
-import { data } from "@remix-run/node";
 import { getSessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mend" }];

@@ -5,8 +5,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { requiredText } from "~/utils/text-fields";
 import { FormError, formState, TextareaField } from "~/components/forms";
-import { EvidenceList, HighlightedText, SEVERITY_LABEL } from "~/components/safety";
+import { EvidenceList, HighlightedText, SeverityBadge } from "~/components/safety";
 import { tryNote } from "~/models/practice.server";
 import { requireUserWithPermission } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
@@ -15,11 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Try a note · Mend" }];
 
 const TRY_NOTE_MAX = 20_000;
 const TrySchema = z.object({
-  text: z
-    .string({ required_error: "Paste or type a note to try." })
-    .trim()
-    .min(1, "Paste or type a note to try.")
-    .max(TRY_NOTE_MAX, `Keep it under ${TRY_NOTE_MAX.toLocaleString("en")} characters.`),
+  text: requiredText(TRY_NOTE_MAX, "Paste or type a note to try.", "the note"),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -48,7 +45,7 @@ export default function TryNote() {
       </p>
       <Form method="post" noValidate>
         <FormError errors={errors[""]} />
-        <TextareaField label="Note" name="text" rows={6} defaultValue={values.text ?? ""} errors={errors.text} maxLength={TRY_NOTE_MAX} />
+        <TextareaField label="Note" name="text" rows={6} defaultValue={values.text ?? ""} errors={errors.text} />
         <button type="submit" className="primary" disabled={busy}>
           Try it
         </button>
@@ -60,7 +57,7 @@ export default function TryNote() {
               "Nothing would be raised"
             ) : (
               <>
-                Would raise a <span className={tried.severity === "high" || tried.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[tried.severity]}</span> flag
+                Would raise a <SeverityBadge severity={tried.severity} /> flag
                 {tried.severity === "high" || tried.severity === "imminent" ? " and pause the couple's shared work" : " (nothing paused)"}
               </>
             )}

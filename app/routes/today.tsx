@@ -2,9 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CrisisResources } from "~/components/crisis-resources";
 import { HelpLink } from "~/components/partner/help-link";
+import { RestitutionItem } from "~/components/partner/restitution-item";
 import { RoutineLog } from "~/components/partner/routine-log";
+import { LocalDay } from "~/components/local-time";
+import { formatLocalDateWithWeekday } from "~/domain/date-format";
 import { resourcesForPartner } from "~/models/crisis.server";
 import { todayData } from "~/models/partner.server";
+import { questionsForPartner, restitutionForPartner } from "~/models/repair.server";
 import { dueScreenFor } from "~/models/screen.server";
 import { requireUser } from "~/utils/authz.server";
 import styles from "~/styles/partner.css";
@@ -15,6 +19,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["partner"] });
   const [data, screen] = await Promise.all([todayData(user), dueScreenFor(user)]);
+  // the repair plan's restitution actions (none while shared work is paused, as for routines)
+  const [restitution, planQuestions] = await Promise.all([restitutionForPartner(user, data.ctx), questionsForPartner(user, data.ctx)]);
   // Just after a check-in that said "no" or "not sure" to feeling safe, offer the lines. The
   // answer is read from the partner's own check-in, never from the URL, and is not sent to the page.
   const justSaved = new URL(request.url).searchParams.get("saved") === "checkin";
@@ -32,6 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     support,
     routines: data.routines,
     homework: data.homework,
+    restitution,
+    // only whether there is a plan's questions page, and how many wait for this partner's answer
+    planQuestions: planQuestions ? { toAnswer: planQuestions.toAnswer.filter((q) => q.canAnswer).length } : null,
     feedback: data.feedback,
     // only whether the partner's own private questions are due: nothing about them, no id
     questionsDue: screen !== null,
@@ -86,7 +95,7 @@ export default function Today() {
         <>
           <section className="card" aria-labelledby="routines-h">
             <h2 id="routines-h">Routines and agreements</h2>
-            {d.routines.length === 0 ? <p className="muted">Nothing due today. Enjoy the day.</p> : null}
+            {d.routines.length === 0 ? <p className="muted">No routines or agreements yet. When your therapist adds one, it appears here.</p> : !d.routines.some((r) => r.dueToday || r.missedEarlier.length) ? <p className="muted">Nothing due today. Enjoy the day.</p> : null}
             <ul className="routines">
               {d.routines.map((r) => (
                 <li key={r.id}>
@@ -99,7 +108,7 @@ export default function Today() {
                     <details>
                       <summary>Not logged yet: {r.missedEarlier.length} earlier day{r.missedEarlier.length === 1 ? "" : "s"}</summary>
                       {r.missedEarlier.map((date) => (
-                        <RoutineLog key={date} assignmentId={r.id} date={date} current={null} heading={date} />
+                        <RoutineLog key={date} assignmentId={r.id} date={date} current={null} heading={formatLocalDateWithWeekday(date)} />
                       ))}
                     </details>
                   ) : null}
@@ -107,12 +116,36 @@ export default function Today() {
               ))}
             </ul>
           </section>
+          {d.restitution.length ? (
+            <section className="card" aria-labelledby="restitution-h">
+              <h2 id="restitution-h">Restitution</h2>
+              {params.get("saved")?.startsWith("restitution-") ? (
+                <p className="notice ok" role="status">
+                  {params.get("saved") === "restitution-done" ? "Marked done. Your partner will be asked to confirm it." : "Thank you — your answer is saved."}
+                </p>
+              ) : null}
+              <ul className="routines">
+                {d.restitution.map((a) => (
+                  <RestitutionItem key={a.id} action={a} otherName={d.otherName} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="homework-h">
             <h2 id="homework-h">Homework</h2>
             {d.homework.length === 0 ? <p className="muted">No homework due this week.</p> : <HomeworkList items={d.homework} />}
           </section>
         </>
       )}
+      {d.planQuestions ? (
+        <section className="card" aria-labelledby="plan-questions-h">
+          <h2 id="plan-questions-h">Questions and answers</h2>
+          <p>
+            {d.planQuestions.toAnswer ? `${d.planQuestions.toAnswer} waiting for your answer. ` : ""}
+            <Link to="/plan/questions">Open questions</Link>
+          </p>
+        </section>
+      ) : null}
       {d.feedback.length ? (
         <section className="card" aria-labelledby="feedback-h">
           <h2 id="feedback-h">From your therapist</h2>
@@ -136,7 +169,15 @@ function HomeworkList({ items }: { items: { id: string; title: string; dueDate: 
     <ul>
       {items.map((h) => (
         <li key={h.id}>
-          <Link to={`/homework/${h.id}`}>{h.title}</Link> — {h.overdue ? <strong>was due {h.dueDate}</strong> : `due ${h.dueDate}`}
+          <Link to={`/homework/${h.id}`}>{h.title}</Link> — {h.overdue ? (
+            <strong>
+              was due <LocalDay date={h.dueDate} />
+            </strong>
+          ) : (
+            <>
+              due <LocalDay date={h.dueDate} />
+            </>
+          )}
           {h.draft ? <span className="badge">draft saved</span> : null}
         </li>
       ))}

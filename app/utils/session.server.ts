@@ -35,6 +35,8 @@ export interface SessionUser {
   pending2fa: boolean;
   /** staff of a practice that requires two-factor sign-in, who have not set it up yet */
   mustSetUp2fa: boolean;
+  /** the zone dates are shown in: the couple's for a partner, the practice's for staff (always set by a session lookup) */
+  timeZone?: string;
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
@@ -71,6 +73,7 @@ interface SessionRow {
   staffIdleMinutes: number;
   partnerIdleDays: number;
   require2fa: boolean;
+  timeZone: string;
 }
 
 // Every request reads this, so it is one hand-written statement (no ORM query planning per request).
@@ -78,7 +81,8 @@ export const SESSION_SQL = `
   SELECT s.id, (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresMs", (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenMs",
          s."pending2fa", u.id AS "userId", u.email, u.name, u.role::text AS role, u."practiceId",
          u."disabledAt" IS NOT NULL AS disabled, u."totpEnabledAt" IS NOT NULL AS "totpEnabled",
-         p."staffIdleMinutes", p."partnerIdleDays", p."require2fa"
+         p."staffIdleMinutes", p."partnerIdleDays", p."require2fa",
+         COALESCE(CASE WHEN u.role::text = 'partner' THEN (SELECT c."timeZone" FROM "Couple" c WHERE c."partnerAId" = u.id OR c."partnerBId" = u.id LIMIT 1) END, p."timeZone") AS "timeZone"
     FROM "Session" s JOIN "User" u ON u.id = s."userId" JOIN "Practice" p ON p.id = u."practiceId"
    WHERE s.id = $1`;
 
@@ -110,6 +114,7 @@ async function lookupSessionUser(request: Request): Promise<SessionUser | null> 
     practiceId: s.practiceId,
     pending2fa: s.pending2fa,
     mustSetUp2fa: s.role !== "partner" && s.require2fa && !s.totpEnabled,
+    timeZone: s.timeZone,
   };
 }
 

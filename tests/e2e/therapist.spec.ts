@@ -11,7 +11,7 @@ test.describe("a therapist reviews clients", () => {
     await expect(page.getByRole("heading", { level: 2, name: /open safety flag/i })).toBeVisible();
     await page.locator("#mood-table summary").click();
     const row = page.locator("#mood-table tbody tr").first();
-    const date = (await row.locator("td").nth(0).textContent())!.trim();
+    const date = (await row.locator("td").nth(0).locator("time").getAttribute("datetime"))!;
     const moodA = (await row.locator("td").nth(1).textContent())!.trim();
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const csvUrl = new URL(page.url()).pathname + "/export.csv";
@@ -44,7 +44,7 @@ test.describe("a therapist reviews clients", () => {
     await page.getByLabel("Prompt 1", { exact: true }).fill("What did you notice?");
     await page.getByRole("button", { name: "Assign homework" }).click();
     await expect(page).toHaveURL(new RegExp(`${coupleUrl}$`));
-    await expect(page.getByRole("link", { name: "Three small kindnesses" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Three small kindnesses", exact: true })).toBeVisible();
   });
 
   test("review a submission and leave feedback", async ({ page }) => {

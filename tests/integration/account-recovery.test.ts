@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { containsSensitive } from "~/domain/message-text";
 import { createInvite } from "~/models/invite.server";
-import * as coupleRoute from "~/routes/couples.$coupleId._index";
+import * as coupleRoute from "~/routes/couples.$coupleId._index/route";
 import * as joinRoute from "~/routes/join.$token";
 import * as loginRoute from "~/routes/login";
 import * as resetIndex from "~/routes/reset._index";

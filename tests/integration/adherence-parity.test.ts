@@ -12,7 +12,7 @@ import { addDays, localDateOf, startOfLocalDayUtc } from "~/domain/dates";
 import { specOf, type Cadence } from "~/domain/schedule";
 import { adherenceRows, assignmentsWithPauses, withScores } from "~/models/couple-stats.server";
 import * as caseloadRoute from "~/routes/caseload";
-import * as coupleRoute from "~/routes/couples.$coupleId._index";
+import * as coupleRoute from "~/routes/couples.$coupleId._index/route";
 import * as historyRoute from "~/routes/history";
 import { prisma } from "~/utils/db.server";
 import { call, createCouple, createPractice, createUser, createWorld, getRequest } from "../support/fixtures";

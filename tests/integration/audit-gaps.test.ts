@@ -9,7 +9,7 @@ import { audit } from "~/utils/audit.server";
 import * as aFlag from "~/routes/a.$flagId";
 import * as adminAudit from "~/routes/admin.audit";
 import * as caseload from "~/routes/caseload";
-import * as couplePage from "~/routes/couples.$coupleId._index";
+import * as couplePage from "~/routes/couples.$coupleId._index/route";
 import * as review from "~/routes/couples.$coupleId.homework.$homeworkId";
 import * as digest from "~/routes/digest";
 import * as flagRoute from "~/routes/flags.$flagId/route";

@@ -36,6 +36,9 @@ let checked = 0;
 const MARKERS: Record<string, { text: string; may: Persona[] }> = {
   a1Private: { text: "zz-private-a1-note-7f3c", may: ["partnerA1", "therapist", "supervisor"] },
   coupleA: { text: "", may: ["partnerA1", "partnerA2", "therapist", "supervisor"] },
+  // couple A's repair plan: partner A2's private question, and partner A1's answer the therapist has not released
+  a2Question: { text: "zz-private-a2-question-9d1e", may: ["partnerA2", "therapist"] },
+  a1Answer: { text: "zz-unreleased-a1-answer-4b2c", may: ["partnerA1", "therapist"] },
   practice1Staff: { text: "", may: ["partnerA1", "partnerA2", "partnerB1", "therapist", "otherTherapist", "supervisor", "admin"] },
 };
 
@@ -90,6 +93,12 @@ beforeAll(async () => {
   await prisma.checkIn.create({
     data: { coupleId: a.id, partnerId: world.partnerA1.id, localDate: new Date("2026-11-01T00:00:00Z"), mood: 6, closeness: 5, feelSafe: "not_sure", note: MARKERS.a1Private.text, noteShared: false },
   });
+  const plan = await prisma.repairPlan.create({ data: { coupleId: a.id, title: "Repair after a broken promise", hurtPartner: "B", startedById: world.therapist.id } });
+  const restitution = await prisma.restitutionAction.create({ data: { planId: plan.id, responsibleId: world.partnerA1.id, text: "Tell my brother the truth", dueOn: new Date(Date.now() + 3 * 86_400_000), createdById: world.therapist.id } });
+  await prisma.repairQuestion.create({ data: { planId: plan.id, askerId: world.partnerA2.id, text: MARKERS.a2Question!.text } });
+  await prisma.repairQuestion.create({
+    data: { planId: plan.id, askerId: world.partnerA2.id, text: "Who else knew?", status: "answered", askedAt: new Date(), answer: MARKERS.a1Answer!.text, answeredAt: new Date(), answeredById: world.partnerA1.id },
+  });
   MARKERS.coupleA.text = world.partnerA1.email;
   MARKERS.practice1Staff.text = world.otherTherapist.email;
   Object.assign(params, {
@@ -99,6 +108,7 @@ beforeAll(async () => {
     flagId: flag.id,
     token: "not-a-real-invite-token-000",
     userId: world.partnerA1.id,
+    actionId: restitution.id,
   });
 });
 
@@ -112,6 +122,7 @@ async function fingerprint() {
     "Practice", "User", "Couple", "PausePeriod", "RoutineTemplate", "HomeworkTemplate", "Assignment",
     "AdherenceEntry", "Homework", "HomeworkPrompt", "HomeworkSubmission", "CheckIn", "HelpRequest",
     "SafetyFlag", "FlagEvent", "Invite", "ReminderPreference", "OutboxMessage", "RecoveryCode",
+    "RepairPlan", "RepairPhase", "RepairPhaseItem", "RepairPlanEvent", "RestitutionAction", "RepairQuestion",
   ];
   const out: Record<string, string> = {};
   for (const t of tables) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createInvite, lookupInvite } from "~/models/invite.server";
 import { enqueueDueReminders } from "~/models/reminders.server";
 import * as access from "~/routes/couples.$coupleId.access";
-import * as couplePage from "~/routes/couples.$coupleId._index";
+import * as couplePage from "~/routes/couples.$coupleId._index/route";
 import * as assign from "~/routes/couples.$coupleId.assign";
 import * as loginRoute from "~/routes/login";
 import * as today from "~/routes/today";

@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS, allowed, type Persona } from "~/domain/access-matrix";
 import * as adminAudit from "~/routes/admin.audit";
-import * as coupleRoute from "~/routes/couples.$coupleId._index";
+import * as coupleRoute from "~/routes/couples.$coupleId._index/route";
 import * as helpRoute from "~/routes/help";
 import { prisma, sql } from "~/utils/db.server";
 import { normaliseText, readForm } from "~/utils/forms.server";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, localDateOf } from "~/domain/dates";
 import * as assign from "~/routes/couples.$coupleId.assign";
-import * as coupleRoute from "~/routes/couples.$coupleId._index";
+import * as coupleRoute from "~/routes/couples.$coupleId._index/route";
 import { prisma } from "~/utils/db.server";
 import { call, createCouple, createPractice, createUser, getRequest, postRequest } from "../support/fixtures";
 

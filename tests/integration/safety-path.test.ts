@@ -43,7 +43,7 @@ describe("nothing a partner disclosed is lost", () => {
     expect(page.flag.events.map((e) => e.type)).toContain("disclosure_changed");
 
     // the export keeps it too
-    const csv = await (await exportCsv.loader({ request: await getRequest(`/couples/${w.coupleA.id}/export.csv`, w.therapist), params: { coupleId: w.coupleA.id }, context: {} })).text();
+    const csv = await (await exportCsv.loader({ request: await getRequest(`/couples/${w.coupleA.id}/export.csv?includePrivate=1`, w.therapist), params: { coupleId: w.coupleA.id }, context: {} })).text();
     expect(csv).toMatch(/"check-in \(earlier version, saved [^)]+\)",[^\n]*,no,he grabbed my neck last night/);
     expect(csv.split("\n").filter((l) => l.startsWith("check-in,"))).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as assign from "~/routes/couples.$coupleId.assign";
 import * as caseloadRoute from "~/routes/caseload";
-import * as coupleRoute from "~/routes/couples.$coupleId._index";
+import * as coupleRoute from "~/routes/couples.$coupleId._index/route";
 import * as exportCsv from "~/routes/couples.$coupleId.export[.csv]";
 import { planWeek } from "~/domain/adherence";
 import { addDays, localDateOf } from "~/domain/dates";
@@ -132,7 +132,7 @@ describe("caseload figures against known data", () => {
   it("CSV export quotes notes safely", async () => {
     const w = await createWorld();
     await prisma.checkIn.create({ data: { coupleId: w.coupleA.id, partnerId: w.partnerA1.id, localDate: new Date("2026-11-01T00:00:00Z"), mood: 4, closeness: 5, feelSafe: "yes", note: 'said "fine", then =cmd' } });
-    const res = await call(exportCsv.loader, await getRequest(`/couples/${w.coupleA.id}/export.csv`, w.therapist), { coupleId: w.coupleA.id });
+    const res = await call(exportCsv.loader, await getRequest(`/couples/${w.coupleA.id}/export.csv?includePrivate=1`, w.therapist), { coupleId: w.coupleA.id });
     expect(res.status).toBe(200);
     expect(String(res.data)).toContain(`"said ""fine"", then =cmd"`);
   });

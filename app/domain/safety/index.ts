@@ -19,11 +19,13 @@ import { analyze, type Analysis, type Finding, type PracticePhrase } from "./eng
 import { maxSeverity, SEVERITIES, severityRank, type Severity } from "./severity";
 
 export { analyze, CONCEPT_LABELS, LANGUAGES, maxSeverity, SEVERITIES, severityRank };
-export { pausesConjointWork } from "./severity";
+export { pausesConjointWork, SEVERITIES_MOST_URGENT_FIRST } from "./severity";
 export type { Analysis, Concept, Finding, FlagStatus, Language, PracticePhrase, Severity };
 
 export type FlagSource = "checkin_answer" | "keyword" | "mood_drop" | "help_request" | "therapist";
-export type FeelSafe = "yes" | "not_sure" | "no";
+/** The answers to "do you feel safe at home?" (the database enum FeelSafe follows this list). */
+export const FEEL_SAFE_ANSWERS = ["yes", "not_sure", "no"] as const;
+export type FeelSafe = (typeof FEEL_SAFE_ANSWERS)[number];
 /** With couple and partner, the dedupe key: at most one unresolved flag per concern. */
 export type Concern = Concept | "feel_safe" | "mood_drop" | "help_request" | "therapist";
 

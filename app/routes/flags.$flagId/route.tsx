@@ -1,30 +1,32 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formState } from "~/components/forms";
-import { SEVERITY_LABEL } from "~/components/safety";
+import { SeverityBadge } from "~/components/safety";
 import { actOnFlag } from "~/models/flag.server";
 import { auditDenied, requireUser } from "~/utils/authz.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
 import { notFound } from "~/utils/http.server";
+import { optionalText, requiredText } from "~/utils/text-fields";
+import { NOTE_MAX } from "~/domain/text-limits";
+import { RESOLUTION_OUTCOMES } from "~/domain/flag-workflow";
 import { SafeContactCard } from "~/components/safe-contact";
 import { loadFlagPage } from "./flag-page.server";
 import { FlagActions, FlagFacts, RecentCheckIns, Timeline, WhatRaisedIt } from "./sections";
 
 export const meta: MetaFunction = () => [{ title: "Flag · Mend" }];
 
-const note = z.string().trim().max(4000, "Keep the note under 4,000 characters.").optional();
+const note = optionalText(NOTE_MAX, "the note");
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("acknowledge"), note }),
-  z.object({ intent: z.literal("note"), note: z.string({ required_error: "Write a note." }).trim().min(1, "Write a note.").max(4000, "Keep the note under 4,000 characters.") }),
+  z.object({ intent: z.literal("note"), note: requiredText(NOTE_MAX, "Write a note.", "the note") }),
   z.object({ intent: z.literal("escalate"), assigneeId: z.string({ required_error: "Choose a supervisor." }).min(1, "Choose a supervisor.").max(40), note }),
   z.object({ intent: z.literal("assign_self"), note }),
   z.object({
     intent: z.literal("resolve"),
-    outcome: z.enum(["safety_plan", "individual_sessions", "emergency_services", "not_confirmed", "other"], { errorMap: () => ({ message: "Choose an outcome." }) }),
-    note: z.string({ required_error: "Write a note about how this was resolved." }).trim().min(1, "Write a note about how this was resolved.").max(4000, "Keep the note under 4,000 characters."),
+    outcome: z.enum(RESOLUTION_OUTCOMES, { errorMap: () => ({ message: "Choose an outcome." }) }),
+    note: requiredText(NOTE_MAX, "Write a note about how this was resolved.", "the note"),
   }),
 ]);
 
@@ -72,7 +74,7 @@ export default function FlagPage() {
           <Link to={role === "supervisor" ? "/flags" : `/couples/${flag.couple.id}`}>← {role === "supervisor" ? "Safety queue" : "Couple"}</Link>
         </p>
         <h1>
-          <span className={flag.severity === "high" || flag.severity === "imminent" ? "badge danger" : "badge warn"}>{SEVERITY_LABEL[flag.severity]}</span> Safety flag about {flag.partner.name}
+          <SeverityBadge severity={flag.severity} /> Safety flag about {flag.partner.name}
         </h1>
         <FlagFacts flag={flag} alerts={alerts} />
         <WhatRaisedIt flag={flag} source={source} />

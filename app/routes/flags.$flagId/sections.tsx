@@ -2,7 +2,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextareaField } from "~/components/forms";
 import { IdempotencyField } from "~/components/idempotency";
-import { LocalTime } from "~/components/local-time";
+import { LocalDay, LocalTime } from "~/components/local-time";
 import { EvidenceList, HighlightedText } from "~/components/safety";
 import { OUTCOME_LABELS, STATUS_LABELS } from "~/domain/flag-workflow";
 import type { FlagPageData, VersionView } from "./flag-page.server";
@@ -202,7 +202,7 @@ export function FlagActions({ flag, role, viewerId, supervisors, idem, form }: {
                   </option>
                 ))}
               </SelectField>
-              <TextareaField label="Note for the supervisor (optional)" name="note" maxLength={4000} />
+              <TextareaField label="Note for the supervisor (optional)" name="note" defaultValue={values.intent === "escalate" ? values.note : undefined} errors={values.intent === "escalate" ? errors.note : undefined} />
               <button type="submit" className="secondary" disabled={busy}>
                 Escalate
               </button>
@@ -215,7 +215,7 @@ export function FlagActions({ flag, role, viewerId, supervisors, idem, form }: {
       <Form method="post" noValidate>
         <IdempotencyField value={idem} />
         <input type="hidden" name="intent" value="note" />
-        <TextareaField label="Add a note" name="note" maxLength={4000} defaultValue={values.intent === "note" ? values.note : undefined} errors={values.intent === "note" ? errors.note : undefined} />
+        <TextareaField label="Add a note" name="note" defaultValue={values.intent === "note" ? values.note : undefined} errors={values.intent === "note" ? errors.note : undefined} />
         <button type="submit" className="secondary" disabled={busy}>
           Add note
         </button>
@@ -232,7 +232,7 @@ export function FlagActions({ flag, role, viewerId, supervisors, idem, form }: {
               </option>
             ))}
           </SelectField>
-          <TextareaField label="Resolution note" name="note" maxLength={4000} defaultValue={values.intent === "resolve" ? values.note : undefined} errors={values.intent === "resolve" ? errors.note : undefined} />
+          <TextareaField label="Resolution note" name="note" defaultValue={values.intent === "resolve" ? values.note : undefined} errors={values.intent === "resolve" ? errors.note : undefined} />
           <button type="submit" className="primary" disabled={busy}>
             Resolve
           </button>
@@ -260,7 +260,9 @@ export function RecentCheckIns({ partnerName, rows }: { partnerName: string; row
           <tbody>
             {rows.map((c) => (
               <tr key={c.localDate}>
-                <td className="nowrap">{c.localDate}</td>
+                <td className="date">
+                  <LocalDay date={c.localDate} />
+                </td>
                 <td>{c.mood}</td>
                 <td>{c.closeness}</td>
                 <td>{c.feelSafe === "not_sure" ? "Not sure" : c.feelSafe === "no" ? <strong>No</strong> : "Yes"}</td>
