@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import { type AppLoadContext, type EntryContext, createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -31,7 +31,7 @@ export default function handleRequest(
         nonce,
         [callbackName]: () => {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = wholeDocument();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -51,6 +51,25 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY + 1000);
+  });
+}
+
+/**
+ * The page in one piece: React writes a document in many small chunks, and each would go through
+ * the web stream, compression and a socket write of its own. Every loader here has its data
+ * before rendering starts (no deferred data), so there is nothing to show early; one buffer means
+ * one compressed write.
+ */
+function wholeDocument() {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+    flush(done) {
+      done(null, Buffer.concat(chunks));
+    },
   });
 }
 

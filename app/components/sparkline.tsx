@@ -46,18 +46,18 @@ export function Sparkline({
   const span = Math.max(1, diffDays(to, from));
   const x = (date: string) => (Math.min(span, Math.max(0, diffDays(date, from))) / span) * (w - 4) + 2;
   const y = (m: number) => h - 2 - ((m - 1) / 9) * (h - 4);
-  const d = points.map((p, i) => `${i ? "L" : "M"}${x(p.date).toFixed(1)},${y(p.mood).toFixed(1)}`).join(" ");
+  // Coordinates to a tenth, the last day marked, the text once: forty of these are on a caseload.
+  const xy = points.map((p) => [x(p.date).toFixed(1), y(p.mood).toFixed(1)] as const);
+  const d = xy.map(([px, py], i) => `${i ? "L" : "M"}${px},${py}`).join(" ");
   const last = points[points.length - 1]!;
+  const [lastX, lastY] = xy[xy.length - 1]!;
   const text = `${name}'s mood: ${points.map((p) => `${p.mood} on ${formatLocalDate(p.date)}`).join(", ")}`;
   return (
     <span className="spark">
       {legend}
       <svg width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={text}>
-        <title>{text}</title>
         <path d={d} fill="none" stroke={style.color} strokeWidth="2" strokeDasharray={style.dash} />
-        {points.map((p) => (
-          <circle key={p.date} cx={x(p.date)} cy={y(p.mood)} r={p === last ? 2.5 : 1.5} fill={style.color} />
-        ))}
+        <circle cx={lastX} cy={lastY} r="2.5" fill={style.color} />
       </svg>
       <span className="small"> {last.mood}</span>
     </span>

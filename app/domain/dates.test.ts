@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, diffDays, localDateOf } from "./dates";
+import { addDays, diffDays, isValidLocalDate, localDateOf } from "./dates";
 
 describe("addDays / diffDays", () => {
   it.each([
@@ -30,5 +30,21 @@ describe("addDays / diffDays", () => {
     const instant = new Date("2026-11-23T03:30:00Z");
     expect(localDateOf(instant, "America/New_York")).toBe("2026-11-22");
     expect(localDateOf(instant, "Europe/Berlin")).toBe("2026-11-23");
+  });
+});
+
+describe("isValidLocalDate agrees with the calendar", () => {
+  it("on every day of four years around a leap year and century rules", () => {
+    for (const year of [1900, 2000, 2023, 2024, 9999]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          const d = new Date(`${s}T00:00:00Z`);
+          const real = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+          expect(isValidLocalDate(s), s).toBe(real);
+        }
+      }
+    }
+    for (const bad of ["2024-13-01", "2024-00-10", "2024-1-01", "24-01-01", "2024-01-01T00", "", " 2024-01-01"]) expect(isValidLocalDate(bad), bad).toBe(false);
   });
 });

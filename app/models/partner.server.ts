@@ -22,13 +22,14 @@ export const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
 export const PARTNER_CONTEXT_SQL = `SELECT c.id, c."timeZone", c.status::text AS status,
         (c."workPausedAt" IS NOT NULL AND (c."workPauseReason" IS DISTINCT FROM 'safety' OR c."pauseToldAt" IS NOT NULL)) AS paused,
         CASE WHEN c."pauseToldAt" IS NOT NULL THEN c."pauseNotice" END AS "pauseNotice", c."partnerAId", c."partnerBId",
-        a.name AS "aName", b.name AS "bName", t.name AS "therapistName"
+        a.name AS "aName", b.name AS "bName", t.name AS "therapistName",
+        EXISTS (SELECT 1 FROM "RepairPlan" rp WHERE rp."coupleId" = c.id AND rp."endedAt" IS NULL) AS "hasPlan"
    FROM "Couple" c JOIN "User" a ON a.id = c."partnerAId" JOIN "User" b ON b.id = c."partnerBId" JOIN "User" t ON t.id = c."therapistId"
   WHERE c."practiceId" = $1 AND (c."partnerAId" = $2 OR c."partnerBId" = $2)`;
 
 export async function partnerContext(user: SessionUser) {
   // On every partner page: one statement, no ORM planning.
-  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; pauseNotice: string | null; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string }>("mend_partner_context_v2", PARTNER_CONTEXT_SQL, [user.practiceId, user.id]);
+  const [couple] = await preparedSql<{ id: string; timeZone: string; status: string; paused: boolean; pauseNotice: string | null; partnerAId: string; partnerBId: string; aName: string; bName: string; therapistName: string; hasPlan: boolean }>("mend_partner_context_v3", PARTNER_CONTEXT_SQL, [user.practiceId, user.id]);
   if (!couple) throw new Response("Not found", { status: 404 });
   const slot = partnerSlot(user.id, couple)!;
   return {
@@ -42,6 +43,8 @@ export async function partnerContext(user: SessionUser) {
     otherId: slot === "A" ? couple.partnerBId : couple.partnerAId,
     otherName: slot === "A" ? couple.bName : couple.aName,
     therapistName: couple.therapistName,
+    /** the couple has an open repair plan (so Today asks for its restitution and questions) */
+    hasPlan: couple.hasPlan,
     today: localDateOf(new Date(), couple.timeZone),
   };
 }

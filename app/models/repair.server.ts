@@ -16,7 +16,7 @@ import { DEFAULT_LABELS, roleOf, slotFor, type RepairRole, type Slot } from "~/d
 import { repairTemplate, type HomeworkItem, type PhaseItem, type PhaseTemplate, type RoutineItem } from "~/domain/repair/templates";
 import { pauseRangesFromInstants } from "~/domain/schedule";
 import { audit } from "~/utils/audit.server";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, preparedSql, prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import { createAssignment } from "./assignment.server";
 import { assignHomework } from "./homework.server";
@@ -158,11 +158,18 @@ function describeItem(item: PhaseItem): string {
   return `${item.routineKind === "agreement" ? "Agreement" : "Routine"}: ${item.target}`;
 }
 
+/** $1 couple, $2 practice: the couple's open plan, if any. */
+const OPEN_PLAN_SQL = `SELECT rp.id FROM "RepairPlan" rp JOIN "Couple" c ON c.id = rp."coupleId"
+  WHERE rp."coupleId" = $1 AND c."practiceId" = $2 AND rp."endedAt" IS NULL`;
+
 /**
  * The couple page's one line: where the couple is on its open plan, and its restitution so far
  * (missed dates counted as in the weekly review). Null when there is no open plan.
  */
 export async function planSummaryForCouple(user: SessionUser, coupleId: string) {
+  // Most couples have no plan: one indexed probe instead of the ORM's query with its relations.
+  const [open] = await preparedSql<{ id: string }>("mend_open_plan_v1", OPEN_PLAN_SQL, [coupleId, user.practiceId]);
+  if (!open) return null;
   const plan = await prisma.repairPlan.findFirst({
     where: ownPlan(user, coupleId),
     select: {
@@ -431,7 +438,7 @@ export async function addRestitution(user: SessionUser, coupleId: string, planId
  * stay for a week. While shared work is paused (as far as partners know), none are shown.
  */
 export async function restitutionForPartner(user: SessionUser, ctx: PartnerContext) {
-  if (ctx.paused) return [];
+  if (ctx.paused || !ctx.hasPlan) return [];
   const actions = await prisma.restitutionAction.findMany({
     where: { plan: { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } } },
     orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
@@ -597,7 +604,7 @@ async function partnerPlan(user: SessionUser, ctx: PartnerContext) {
  * question, never an answer before its release.
  */
 export async function questionsForPartner(user: SessionUser, ctx: PartnerContext) {
-  const plan = await partnerPlan(user, ctx);
+  const plan = ctx.hasPlan ? await partnerPlan(user, ctx) : null;
   if (!plan) return null;
   const [mine, toAnswer] = await Promise.all([
     prisma.repairQuestion.findMany({ where: { planId: plan.id, askerId: user.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: QUESTION_SELECT }),
