@@ -4,10 +4,11 @@ import { AdherenceBars, AdherenceLegend } from "~/components/charts/adherence-ba
 import { PartnerLegend } from "~/components/charts/partner-styles";
 import { StaticTrend } from "~/components/charts/static-trend";
 import { LocalDay, LocalTime } from "~/components/local-time";
+import { RangePicker } from "~/components/therapist/range-picker";
 import { AdherenceWeekTable } from "~/components/therapist/adherence-table";
 import { planWeek, PLAN_WEEKS } from "~/domain/adherence";
 import { adherenceSummary, ADHERENCE_TARGET, csiSummary, trendSummary } from "~/domain/chart-summary";
-import { chartPeriod, markersIn, parseRange, partnerPoints, RANGES } from "~/domain/chart-series";
+import { chartPeriod, markersIn, parseRange, partnerPoints } from "~/domain/chart-series";
 import { CSI4_CUTOFF } from "~/domain/csi4";
 import { STATUS_LABELS } from "~/domain/flag-workflow";
 import { printSummary } from "~/models/export.server";
@@ -88,21 +89,7 @@ export default function PrintSummary() {
           <Link to={`/couples/${d.coupleId}`}>← Back to the couple</Link>
         </p>
         <div className="row">
-          <form method="get" className="row">
-            <label>
-              Period{" "}
-              <select name="range" defaultValue={d.range}>
-                {Object.entries(RANGES).map(([value, r]) => (
-                  <option key={value} value={value}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="secondary">
-              Show
-            </button>
-          </form>
+          <RangePicker label="Period" value={d.range} />
           <PrintButton />
         </div>
       </div>

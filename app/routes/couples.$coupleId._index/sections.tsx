@@ -12,6 +12,7 @@ import { LazyLineChart, LazyMoodPanel } from "~/components/charts/lazy";
 import { PARTNER_STYLE, PartnerLegend } from "~/components/charts/partner-styles";
 import { HomeworkChangeLink, RoutineChangeLinks } from "~/components/change-links";
 import { LocalDay } from "~/components/local-time";
+import { RangePicker } from "~/components/therapist/range-picker";
 import { AdherenceWeekTable } from "~/components/therapist/adherence-table";
 import { planWeek } from "~/domain/adherence";
 import { CSI4_CUTOFF } from "~/domain/csi4";
@@ -207,21 +208,7 @@ export function MoodAndCloseness({ d }: { d: D }) {
     <section className="card" aria-labelledby="mood-h">
       <div className="spread">
         <h2 id="mood-h">Mood and closeness</h2>
-        <Form method="get" className="row no-print">
-          <label>
-            Range{" "}
-            <select name="range" defaultValue={d.range}>
-              {Object.entries(RANGES).map(([value, r]) => (
-                <option key={value} value={value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="secondary">
-            Show
-          </button>
-        </Form>
+        <RangePicker label="Range" value={d.range} />
       </div>
       {empty ? (
         <p className="empty-state" data-testid="mood-empty">
