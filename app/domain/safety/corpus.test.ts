@@ -15,8 +15,8 @@ describe("safety corpus", () => {
   });
 
   it("raises notes that should flag at the expected severity or above", () => {
-    expect(score.danger.atSeverity / score.danger.n, formatReport(score)).toBeGreaterThanOrEqual(0.92);
-    expect(score.danger.imminentOk / score.danger.imminent, formatReport(score)).toBeGreaterThanOrEqual(0.94);
+    expect(score.danger.atSeverity / score.danger.n, formatReport(score)).toBeGreaterThanOrEqual(0.94);
+    expect(score.danger.imminentOk / score.danger.imminent, formatReport(score)).toBeGreaterThanOrEqual(0.96);
   });
 
   it("keeps every category of danger above its floor (the untouched third held-out set has its own)", () => {

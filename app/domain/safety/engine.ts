@@ -188,6 +188,9 @@ const SENTENCE_INFO: (WordInfo | undefined)[] = [];
 const PARTNERS = new Set([...PARTNER_PRONOUNS, ...PARTNER_NOUNS.filter((n) => !n.includes(" "))]);
 const THINGS = new Set(THING_SUBJECTS);
 const THIRD = new Set(THIRD_PARTIES);
+const PRONOUNS = new Set(PARTNER_PRONOUNS);
+const OTHERS_POSSESSIVE = new Set(["her", "his", "their", "su", "sus", "friends", "sisters", "brothers", "cousins", "neighbours", "neighbors", "coworkers"]);
+const SPOKE = new Set(["said", "says", "told", "tells", "texted", "yelled", "screamed", "shouted", "swore", "threatened", "joked", "warned"]);
 const SELF = new Set(["i", "im", "ive", "id", "i m"]);
 const EX_PREFIX = new Set(["ex", "former", "first", "previous", "old", "late"]);
 const DOMAIN = new Set(DOMAIN_WORDS);
@@ -200,7 +203,7 @@ function personBefore(pre: string): boolean {
 const FAMILY_OR_EX_RE = /(?<![^ \n])(?:primer novio|primer esposo|primer marido|exnovio|exesposo|exmarido|mi ex|papa|mama|abuelo|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|parents|uncle|grandpa|grandfather|grandmother|grandma|brother|stepbrother|papa|padre|mama|madre|padrastro|madrastra|tio|abuelo|ex|exhusband|exwife|first husband|first wife|first marriage|previous relationship|previous partner|former partner|old boyfriend|old girlfriend|an abusive relationship)(?![^ \n])/;
 /** Verbal threats and "I could strangle you" said in play: both laughing, clearly marked as a joke. */
 const JOKING_CONCEPTS = new Set<Concept>(["threat_to_kill", "strangulation", "weapon", "partner_suicide_threat", "stalking", "monitoring"]);
-const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|(?:shes|hes|theyre|she s|he s|im|i m|were|we re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jajaja\w*|muertos de risa|laughing (?:her|his|their) head off|in stitches)(?=$|[ \n])/;
+const JOKE_RE = /(?:^|[ \n])(?:(?:we|we were|both of us|we both|both) (?:[^ \n]+ ){0,2}(?:laugh|laughed|laughing|cracked up|cracking up|crying laughing|in stitches|giggling|giggled)|(?:was|were|s|is|re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|(?:shes|hes|theyre|she s|he s|im|i m|were|we re) (?:obviously |clearly |only |just |totally )?(?:joking|kidding)|obviously joking|clearly joking|just joking|only joking|joking obviously|to be clear|just kidding|jk|our bit|running joke|family joke|inside joke|jaja\w*|es broma|era broma|de broma|bromeando|muertos de risa|screaming laughing|dying laughing|pirate voice|silly voice|funny voice|cartoon voice|villain voice|laughing (?:her|his|their) head off|in stitches)(?=$|[ \n])/;
 /** A "joke" that left a mark is not a joke. */
 const HARM_DONE_RE = /(?:^|[ \n])(?:until|saw spots|couldnt breathe|could not breathe|passed out|blacked out|bruise|bruises|bruised|marks|hurt me|bleeding|bled|choked me|squeezed)(?=$|[ \n])/;
 
@@ -212,6 +215,7 @@ const DENIAL_FILLER = new Set([
   // Spanish: "nunca me ha pegado"
   "ha", "han", "habia", "nos", "la", "lo", "le",
 ]);
+const MINIMISED_RE = /^(?:only|just|solo|nomas|apenas|nada mas) /;
 function deniedAct(pre: string, sentence: string): boolean {
   const toks = pre.split(" ").filter(Boolean);
   let j = toks.length - 1;
@@ -219,7 +223,9 @@ function deniedAct(pre: string, sentence: string): boolean {
   const w = toks[j];
   const denial = w === "never" || w === "nunca" || w === "jamas" || ((w === "hasnt" || w === "havent" || w === "hadnt") && !(toks[j + 1] ?? "").startsWith("really")) || (w === "not" && ["being", "been", "getting", "ever"].includes(toks[j + 1] ?? "")) || ((w === "not" || w === "hasnt" || w === "havent" || w === "hadnt") && toks[j + 1] === "ever") || NOBODY.has(w ?? "") || (w === "one" && toks[j - 1] === "no");
   if (!denial) return false;
-  for (const x of sentence.split(" ")) if (REOPENERS.has(x) || x === "just" || x === "only" || x === "except" || x === "really") return false;
+  for (const x of sentence.split(" ")) if (REOPENERS.has(x) || x === "only" || x === "except" || x === "really") return false;
+  // "he just never hit me hard" reopens; "he has never hit me, we just bicker" does not (a later act is its own match)
+  for (const x of toks) if (x === "just") return false;
   return true;
 }
 const CHILDHOOD_RE = new RegExp(
@@ -242,7 +248,22 @@ function subjectOf(pre: string, offset = 0, capitalised: ReadonlySet<number> = n
     const prev = toks[i - 1] ?? "";
     if (NOBODY.has(w) || (w === "one" && prev === "no")) return "nobody";
     if (w === "ex" || w === "exhusband" || w === "exwife" || (PARTNERS.has(w) && EX_PREFIX.has(prev))) return "ex";
-    if (PARTNERS.has(w)) return "partner";
+    // "her husband pushed her", "his girlfriend hits him", "su esposo": someone else's partner
+    if (PARTNERS.has(w) && !PRONOUNS.has(w) && OTHERS_POSSESSIVE.has(prev)) return "third";
+    if (PARTNERS.has(w)) {
+      // "my daughter said she'd kill me", "my sister told me he…": the pronoun names whoever just spoke
+      if (PRONOUNS.has(w)) {
+        let k = i - 1;
+        if (toks[k] === "that") k--;
+        if (toks[k] === "me" || toks[k] === "us") k--;
+        if (SPOKE.has(toks[k] ?? "")) {
+          const who = toks[k - 1] ?? "";
+          if (THIRD.has(who)) return "third";
+          if (FAMILY_SET.has(who)) return "family";
+        }
+      }
+      return "partner";
+    }
     if (SELF.has(w)) return "self";
     if (FAMILY_SET.has(w)) return "family";
     if (THIRD.has(w)) return "third";
@@ -253,7 +274,7 @@ function subjectOf(pre: string, offset = 0, capitalised: ReadonlySet<number> = n
 }
 
 const NEGATORS = new Set(["not", "never", "no", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "havent", "hasnt", "hadnt", "aint", "nunca", "jamas", "ni", "denies", "deny", "denied", "nothing", "nobody", "neither"]);
-const LINKING = new Set(["am", "be", "been", "being", "is", "was", "were", "are", "feel", "feels", "feeling", "felt", "get", "gets", "getting", "got", "even", "at", "all", "a", "bit", "any", "the", "least", "ever", "have", "had", "having", "im", "i", "really", "actually", "currently", "remotely", "in", "way", "le", "me", "lo", "tengo", "siento", "estoy"]);
+const LINKING = new Set(["thoughts", "thought", "urge", "urges", "plans", "plan", "intention", "intent", "desire", "of", "to", "am", "be", "been", "being", "is", "was", "were", "are", "feel", "feels", "feeling", "felt", "get", "gets", "getting", "got", "even", "at", "all", "a", "bit", "any", "the", "least", "ever", "have", "had", "having", "im", "i", "really", "actually", "currently", "remotely", "in", "way", "le", "me", "lo", "tengo", "siento", "estoy"]);
 const PLAIN_PREFIX = new Set([
   "i", "im", "ive", "id", "am", "have", "has", "had", "was", "were", "is", "are", "be", "been", "he", "hes", "she", "shes", "we", "they",
   "theyre", "you", "honestly", "truly", "definitely", "totally", "absolutely", "really", "just", "also", "still", "and", "so", "ok", "okay",
@@ -356,6 +377,12 @@ const AMBIGUOUS = new Set([
   "shoot", "pistol", "rifle", "shotgun", "abuse", "abused", "abusive", "violent", "violence", "beat up", "overdose", "matar", "mata", "mato",
   "pistola", "cuchillo", "arma", "suicidio", "golpes", "violencia",
 ]);
+/** Words that, written alone as the whole note, are worth a look (a means, a push, blood). */
+const CHARGED_ALONE = new Set([
+  "pills", "rope", "noose", "razor", "blades", "pushed", "shoved", "hit", "choked", "blood", "bruises", "bruised", "hurt", "gun", "knife",
+  "pastillas", "cuerda", "soga", "sangre", "golpes", "moretones",
+]);
+const SHORT_NOTE_WORDS = 3;
 const IDIOM_AFTER = /^ (?:it|time|two birds|the mood|the lights|the engine|the vibe|the music|the conversation|the buzz|the battery|my vibe|the plants?|the weeds|weeds|the bugs?|bugs|the spiders?|a spider|a bug|the mosquito|a mosquito|the fly|a fly|germs|bacteria|the ants|ants|for (?:a|some)|up|on (?:a|my|his|her|the|some)|the game|the presentation|the interview|the exam|the test|el tiempo|de risa|las ganas|the idea|joy|the fun|off the|the chance)\b/;
 const IDIOM_BEFORE = /(?:^|[ \n])(?:dressed to|killer|kill or be|serial|murder mystery|murder mysteries|true crime|toy|water|nerf|glue|nail|staple|heat|squirt|butter|bread|chef|chefs|kitchen|steak|pocket|swiss army|pizza|paring|carving|jump the|top|smoking|son of a|no|elder|substance|alcohol|drug|child|animal|power)\s$/;
 
@@ -494,6 +521,16 @@ export function analyze(text: string | null | undefined, options: AnalyzeOptions
     reviewed = true;
   }
 
+  // A note that is nothing but a charged word or two ("pills", "rope", "pushed."): a low review.
+  if (!findings.length && words.length <= SHORT_NOTE_WORDS) {
+    for (let k = 0, s = 0; k < words.length; s += words[k]!.length + 1, k++) {
+      if (!CHARGED_ALONE.has(words[k]!)) continue;
+      const e = s + words[k]!.length;
+      findings.push({ concept: "review", severity: "low", reason: "A charged word written on its own, for review", spans: [originalSpan(n, s, e)], rule: "review-alone", s, e, imminent: false });
+      break;
+    }
+  }
+
   // The practice's own phrases.
   for (const p of options.phrases ?? []) {
     if (p.language && p.language !== "any" && !languages.has(p.language)) continue;
@@ -540,7 +577,8 @@ function judge(rule: Rule, t: string, s: number, e: number, capitalised: Readonl
   const violent = rule.severity === "high" || rule.severity === "imminent";
   const review = (reason: string): Judged => ({ concept: "review", severity: "low", reason });
   const past = (reason: string): Judged => ({ concept: "past_abuse", severity: "low", reason });
-  if (violent && !rule.negatable && deniedAct(pre, sentence)) return null;
+  // "no fue nada, solo una cachetada": a minimised act is asserted, whatever denial comes before it
+  if (violent && !rule.negatable && !MINIMISED_RE.test(t.slice(s, e)) && deniedAct(pre, sentence)) return null;
   if (rule.subject || rule.person) {
     const who = subjectOf(pre, ss, capitalised);
     const reported = rule.concept === "threat_to_kill" || rule.concept === "threat_to_children_pets" || rule.concept === "coercive_control";

@@ -54,7 +54,7 @@ export const PROPERTY = [
   "wall", "walls", "door", "doors", "plate", "plates", "phone", "tv", "television", "glass", "glasses", "mirror", "dishes", "dish",
   "things", "stuff", "furniture", "chair", "chairs", "table", "window", "windows", "laptop", "computer", "hole", "holes", "cup", "cups",
   "mug", "mugs", "vase", "lamp", "picture", "pictures", "frame", "frames", "windshield", "guitar", "cabinet", "cupboard", "fridge",
-  "belongings", "clothes", "remote", "bottle", "bottles", "bowl", "bowls", "keyboard", "ipad", "tablet", "drywall", "headboard", "dresser",
+  "belongings", "clothes", "steering wheel", "dashboard", "remote", "bottle", "bottles", "bowl", "bowls", "keyboard", "ipad", "tablet", "drywall", "headboard", "dresser",
 ];
 export const WEAPONS = [
   "gun", "guns", "handgun", "handguns", "pistol", "pistols", "rifle", "rifles", "shotgun", "shotguns", "firearm", "firearms", "revolver",
@@ -75,7 +75,7 @@ export const THING_SUBJECTS = [
   "weather", "stress", "anxiety", "exhaustion", "thought", "realization", "realisation", "wave", "ball", "car", "door", "cupboard",
   "cabinet", "shelf", "branch", "truth", "suspense", "boredom", "workout", "run", "hike", "class", "meeting", "meetings", "exam",
   "test", "bill", "bills", "price", "prices", "rent", "feet", "foot", "back", "knees", "hangover", "allergies", "pollen", "cramps",
-  "homework", "schedule", "semester", "spreadsheet", "taxes", "laundry", "project", "ending", "finale", "scene", "podcast", "album",
+  "homework", "schedule", "workload", "mortgage", "debt", "pressure", "collar", "scarf", "smoke", "fumes", "semester", "spreadsheet", "taxes", "laundry", "project", "ending", "finale", "scene", "podcast", "album",
   "music", "beat", "bass", "wind", "rain", "storm", "humidity", "nostalgia", "guilt", "grief", "sadness", "memory", "memories", "idea",
   "coffee", "wine", "tequila", "shot", "shots", "spice", "pepper", "curry", "hot sauce", "line", "question", "lyrics", "price tag",
   "bus", "truck", "bike", "branch", "wave", "puck", "bat", "racket", "shuttlecock", "frisbee", "pillow", "snowball", "volleyball", "football", "baseball", "basketball", "softball", "dodgeball",

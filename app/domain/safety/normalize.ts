@@ -41,6 +41,9 @@ const EMOJI_WORDS: Record<string, string> = {
   "🩸": "blood",
   "🪢": "rope",
   "⚰": "coffin",
+  "😂": "lol",
+  "🤣": "lol",
+  "😆": "lol",
 };
 
 /** Whole-token replacements: slang, algospeak, text abbreviations (already lower-case, no accents). */
@@ -74,6 +77,9 @@ const SLANG: Record<string, string> = {
   ngl: "not going to lie",
   tbh: "to be honest",
   murdr: "murder",
+  kil: "kill",
+  kiled: "killed",
+  kiling: "killing",
   murda: "murder",
   n: "and",
   nd: "and",
@@ -184,7 +190,7 @@ function collapseRepeats(w: string): string {
 const G_DROPPED = new Set([
   "cuttin", "hittin", "punchin", "chokin", "killin", "beatin", "yellin", "screamin", "walkin", "cryin", "fightin", "hurtin", "slappin",
   "kickin", "pushin", "shovin", "threatenin", "stalkin", "followin", "trackin", "stabbin", "shootin", "burnin", "bleedin", "dyin", "thinkin",
-  "talkin", "goin", "comin", "sayin", "leavin", "hidin", "textin", "callin", "watchin", "grabbin", "strangling", "drinkin", "cursin", "swearin",
+  "talkin", "goin", "comin", "sayin", "leavin", "hidin", "textin", "callin", "watchin", "grabbin", "stranglin", "drinkin", "cursin", "swearin",
 ]);
 
 const PLAIN_WORD = /^[a-z]+$/;
