@@ -21,7 +21,7 @@ import {
   type Tally,
 } from "~/domain/adherence";
 import { addDays, localDateOf, type LocalDate } from "~/domain/dates";
-import { isPaused, specOf, type PauseRange, type ScheduleSpec } from "~/domain/schedule";
+import { isPaused, specOf, type ScheduleSpec } from "~/domain/schedule";
 import { sql } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 
@@ -84,22 +84,8 @@ const SCORE_SQL = `CASE e.status ${Object.entries(REPORT_SCORE)
   .map(([status, score]) => `WHEN '${status}' THEN ${score}`)
   .join(" ")} END`;
 
-/**
- * Adherence per couple, assignment and plan week of the couple: scored occurrences classed
- * kept / partly / missed, perception gaps, and the sum of occurrence scores.
- * $1 couple ids with $2 first and $3 last days, in step (each couple its own range);
- * $4 null for both partners' reports, or one partner's id for their own;
- * $5 assignment ids with $6 first and $7 last days (null: open), in step: the days each
- * assignment expects nothing in (domain excludedRanges: pauses as the view sees them, and the
- * days from its end on). They come in as local dates because the zones are the domain's business
- * (the database's zone list need not match the one couples were created with).
- *
- * The rest of the domain rule, in SQL: a report is scored on a due day of the plan (weekly: on
- * its weekday; never as-needed) and from the couple's start. LATERAL: one index range scan on
- * (assignmentId, occurrenceDate) per assignment, whatever the table size.
- */
 /** The scored occurrences of assignment `a` of couple `c` in [t.d0, t.d1]: day `d`, score `s`, `kinds` of report. */
-const occurrences = (extraCondition: string) => `
+const occurrences = (extraCondition = "true") => `
      SELECT e."occurrenceDate" AS d, avg(${SCORE_SQL}) AS s, count(DISTINCT e.status) AS kinds
        FROM "AdherenceEntry" e
       WHERE e."assignmentId" = a.id
@@ -109,22 +95,32 @@ const occurrences = (extraCondition: string) => `
         AND ${extraCondition}
       GROUP BY 1`;
 
+/**
+ * Adherence per couple, assignment and plan week of the couple: scored occurrences classed
+ * kept / partly / missed, perception gaps, and the sum of occurrence scores, before the excluded
+ * days are taken off (withScores does that, with EXCLUDABLE_DAYS_SQL).
+ * $1 couple ids with $2 first and $3 last days, in step (each couple its own range);
+ * $4 null for both partners' reports, or one partner's id for their own.
+ *
+ * The rest of the domain rule, in SQL: a report is scored on a due day of the plan (weekly: on
+ * its weekday; never as-needed) and from the couple's start. LATERAL: one index range scan on
+ * (assignmentId, occurrenceDate) per assignment, whatever the table size.
+ */
 export const ADHERENCE_SQL = `SELECT a."coupleId", a.id AS "assignmentId", (floor((o.d - c."startDate") / 7.0) + 1)::int AS week,
         count(*) FILTER (WHERE o.s = 1)::int AS kept, count(*) FILTER (WHERE o.s > 0 AND o.s < 1)::int AS partly,
         count(*) FILTER (WHERE o.s = 0)::int AS missed, count(*) FILTER (WHERE o.kinds > 1)::int AS gaps, sum(o.s)::float8 AS score
    FROM unnest($1::text[], $2::date[], $3::date[]) AS t(id, d0, d1)
    JOIN "Couple" c ON c.id = t.id
    JOIN "Assignment" a ON a."coupleId" = c.id AND a.cadence <> 'as_needed'
-   CROSS JOIN LATERAL (${occurrences(`NOT EXISTS (
-          SELECT 1 FROM unnest($5::text[], $6::date[], $7::date[]) AS x(id, d0, d1)
-           WHERE x.id = a.id AND e."occurrenceDate" >= x.d0 AND (x.d1 IS NULL OR e."occurrenceDate" <= x.d1))`)}) o
+   CROSS JOIN LATERAL (${occurrences()}) o
   GROUP BY 1, 2, 3`;
 
 /**
- * The scored occurrences (as ADHERENCE_SQL sees them, without excluded days: $1–$4 as there) that
- * might fall on an excluded day: a day of a pause of the couple or of the assignment, or from the
- * assignment's end on, widened by a day each way (the database knows UTC days; the domain decides
- * the couple's local ones). A superset: the domain picks the days really excluded.
+ * The scored occurrences (as ADHERENCE_SQL sees them: $1–$4 as there) that might fall on an
+ * excluded day: a day of a pause of the couple or of the assignment, or from the assignment's end
+ * on, widened by a day each way (the database knows UTC days; the domain decides the couple's
+ * local ones, which is why the exclusion is not done in SQL). A superset: the domain picks the
+ * days really excluded.
  */
 export const EXCLUDABLE_DAYS_SQL = `SELECT a.id AS "assignmentId", (floor((o.d - c."startDate") / 7.0) + 1)::int AS week, to_char(o.d, 'YYYY-MM-DD') AS day,
         o.s::float8 AS s, o.kinds::int AS kinds
@@ -144,40 +140,19 @@ export interface AdherenceRow extends Tally {
 }
 
 /**
- * ADHERENCE_SQL for several couples, each over its own range, leaving out each assignment's
- * excluded days; `reporterId` counts one partner's reports only.
- */
-export async function adherenceRows(
-  ranges: { coupleId: string; from: LocalDate; to: LocalDate }[],
-  assignments: { id: string; excluded: PauseRange[] }[],
-  reporterId: string | null = null,
-) {
-  if (!ranges.length) return [];
-  const excluded = assignments.flatMap((a) => a.excluded.map((r) => ({ id: a.id, ...r })));
-  return sql<AdherenceRow>(ADHERENCE_SQL, [
-    ranges.map((r) => r.coupleId),
-    ranges.map((r) => r.from),
-    ranges.map((r) => r.to),
-    reporterId,
-    excluded.map((x) => x.id),
-    excluded.map((x) => x.from),
-    excluded.map((x) => x.to),
-  ]);
-}
-
-/**
- * The assignments and the scores of their reports over `ranges` in one round trip: the scores
- * need each assignment's excluded days, which need the assignments first; so the scores are read
- * beside them without excluding anything, with the occurrences that might be on an excluded day
- * (EXCLUDABLE_DAYS_SQL), and those the domain excludes are taken off their week's tally. The
- * result is the rows ADHERENCE_SQL gives with the excluded days (the parity test holds them equal).
+ * The assignments and the scores of their reports over `ranges` (each couple its own range;
+ * `reporterId` counts one partner's reports only), in one round trip: the scores need each
+ * assignment's excluded days (domain excludedRanges: pauses as the view sees them, and the days
+ * from its end on), which need the assignments first; so the scores are read beside them without
+ * excluding anything, with the occurrences that might be on an excluded day, and those the domain
+ * excludes are taken off their week's tally. The parity test holds the result to the domain rule.
  */
 export async function withScores(assignments: Promise<AssignmentWithPauses[]>, ranges: { coupleId: string; from: LocalDate; to: LocalDate }[], reporterId: string | null = null) {
   if (!ranges.length) return { assignments: await assignments, scored: [] };
   const params = [ranges.map((r) => r.coupleId), ranges.map((r) => r.from), ranges.map((r) => r.to), reporterId];
   const [list, all, excludable] = await Promise.all([
     assignments,
-    adherenceRows(ranges, [], reporterId),
+    sql<AdherenceRow>(ADHERENCE_SQL, params),
     sql<{ assignmentId: string; week: number; day: LocalDate; s: number; kinds: number }>(EXCLUDABLE_DAYS_SQL, params),
   ]);
   const excludedOf = new Map(list.map((a) => [a.id, a.excluded]));

@@ -4,7 +4,6 @@ import { createInvite } from "./invite.server";
 import { isUniqueViolation, prisma, sql } from "~/utils/db.server";
 import { EMAIL_TAKEN_HERE } from "./staff.server";
 import type { SessionUser } from "~/utils/session.server";
-import type { ScopedCouple } from "~/utils/authz.server";
 
 export interface NewCoupleInput {
   partnerAName: string;
@@ -124,14 +123,4 @@ export async function coupleOverview(coupleId: string): Promise<CoupleOverview> 
   if (!row) throw new Response("Not found", { status: 404 });
   const { a, b, ...rest } = row;
   return { ...rest, partners: [a, b] };
-}
-
-/** The two partners of a couple the caller has already authorised (requireCouple), by id and name. */
-export async function couplePartners(couple: Pick<ScopedCouple, "partnerAId" | "partnerBId">) {
-  return prisma.user.findMany({ where: { id: { in: [couple.partnerAId, couple.partnerBId] } }, select: { id: true, name: true } });
-}
-
-/** Whether an authorised couple's work is paused, and its partners' names (the plan page's header). */
-export async function coupleHeader(couple: Pick<ScopedCouple, "id">) {
-  return prisma.couple.findUniqueOrThrow({ where: { id: couple.id }, select: { workPausedAt: true, partnerA: { select: { name: true } }, partnerB: { select: { name: true } } } });
 }

@@ -432,46 +432,13 @@ export async function addRestitution(user: SessionUser, coupleId: string, planId
 
 // —————————————————————————————————————————— partner ——————————————————————————————————————————
 
-/**
- * The restitution actions a partner sees on Today: the open plan's actions, with what this
- * partner can do about each (mark done if theirs, confirm if the other's and done). Finished ones
- * stay for a week. While shared work is paused (as far as partners know), none are shown.
- */
-export async function restitutionForPartner(user: SessionUser, ctx: PartnerContext) {
-  if (ctx.paused || !ctx.hasPlan) return [];
-  const actions = await prisma.restitutionAction.findMany({
-    where: { plan: { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } } },
-    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
-    select: { id: true, text: true, dueOn: true, responsibleId: true, doneAt: true, doneNote: true, confirmation: true, confirmationNote: true, confirmedAt: true },
-  });
-  const weekAgo = addDays(ctx.today, -7);
-  return actions
-    .map((a) => {
-      const facts = factsOf(a, ctx.timeZone);
-      const mine = a.responsibleId === user.id;
-      return {
-        id: a.id,
-        text: a.text,
-        dueOn: facts.dueOn,
-        mine,
-        state: restitutionState(facts, ctx.today),
-        doneOn: facts.doneOn,
-        confirmation: a.confirmation,
-        canMarkDone: checkMarkDone({ responsible: mine, doneOn: facts.doneOn }).ok,
-        canConfirm: checkConfirm({ responsible: mine, doneOn: facts.doneOn, confirmation: a.confirmation }).ok,
-        finishedOn: a.confirmedAt ? localDateOf(a.confirmedAt, ctx.timeZone) : null,
-      };
-    })
-    .filter((a) => !a.finishedOn || a.finishedOn >= weekAgo);
+/** The couple's open plan, as a partner of it reaches it (their own practice and couple only). */
+function partnersOpenPlan(user: SessionUser, ctx: PartnerContext): Prisma.RepairPlanWhereInput {
+  return { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } };
 }
 
-/** One action as the partner's restitution page shows it (their own couple's only), or null. */
-export async function restitutionActionForPartner(user: SessionUser, ctx: PartnerContext, actionId: string) {
-  const a = await prisma.restitutionAction.findFirst({
-    where: { id: actionId, plan: { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } } },
-    select: { id: true, text: true, dueOn: true, responsibleId: true, doneAt: true, confirmation: true },
-  });
-  if (!a) return null;
+/** What a partner sees of one action and may do about it (mark done if theirs, confirm if the other's and done). */
+function partnerView(a: { id: string; text: string; dueOn: Date; responsibleId: string; doneAt: Date | null; confirmation: "yes" | "no" | null }, user: SessionUser, ctx: PartnerContext) {
   const facts = factsOf(a, ctx.timeZone);
   const mine = a.responsibleId === user.id;
   return {
@@ -480,9 +447,37 @@ export async function restitutionActionForPartner(user: SessionUser, ctx: Partne
     dueOn: facts.dueOn,
     mine,
     state: restitutionState(facts, ctx.today),
+    doneOn: facts.doneOn,
+    confirmation: a.confirmation,
     canMarkDone: checkMarkDone({ responsible: mine, doneOn: facts.doneOn }).ok,
     canConfirm: checkConfirm({ responsible: mine, doneOn: facts.doneOn, confirmation: a.confirmation }).ok,
   };
+}
+
+const PARTNER_ACTION_SELECT = { id: true, text: true, dueOn: true, responsibleId: true, doneAt: true, confirmation: true } as const;
+
+/**
+ * The restitution actions a partner sees on Today: the open plan's actions, with what this
+ * partner can do about each (mark done if theirs, confirm if the other's and done). Finished ones
+ * stay for a week. While shared work is paused (as far as partners know), none are shown.
+ */
+export async function restitutionForPartner(user: SessionUser, ctx: PartnerContext) {
+  if (ctx.paused || !ctx.hasPlan) return [];
+  const actions = await prisma.restitutionAction.findMany({
+    where: { plan: partnersOpenPlan(user, ctx) },
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+    select: { ...PARTNER_ACTION_SELECT, confirmedAt: true },
+  });
+  const weekAgo = addDays(ctx.today, -7);
+  return actions
+    .map((a) => ({ ...partnerView(a, user, ctx), finishedOn: a.confirmedAt ? localDateOf(a.confirmedAt, ctx.timeZone) : null }))
+    .filter((a) => !a.finishedOn || a.finishedOn >= weekAgo);
+}
+
+/** One action as the partner's restitution page shows it (their own couple's only), or null. */
+export async function restitutionActionForPartner(user: SessionUser, ctx: PartnerContext, actionId: string) {
+  const a = await prisma.restitutionAction.findFirst({ where: { id: actionId, plan: partnersOpenPlan(user, ctx) }, select: PARTNER_ACTION_SELECT });
+  return a ? partnerView(a, user, ctx) : null;
 }
 
 export type PartnerStep = { intent: "done"; note: string | null } | { intent: "confirm"; answer: "yes" | "no"; note: string | null };
@@ -493,7 +488,7 @@ export type PartnerStep = { intent: "done"; note: string | null } | { intent: "c
  */
 export async function restitutionStep(user: SessionUser, ctx: PartnerContext, actionId: string, step: PartnerStep, request?: Request): Promise<Result> {
   const a = await prisma.restitutionAction.findFirst({
-    where: { id: actionId, plan: { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } } },
+    where: { id: actionId, plan: partnersOpenPlan(user, ctx) },
     select: { id: true, responsibleId: true, doneAt: true, confirmation: true },
   });
   if (!a) return notFound;
@@ -594,7 +589,7 @@ export async function paceQuestion(user: SessionUser, coupleId: string, question
 
 /** The partner's role on the couple's open plan, or null when there is none. */
 async function partnerPlan(user: SessionUser, ctx: PartnerContext) {
-  const plan = await prisma.repairPlan.findFirst({ where: { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } }, select: { id: true, hurtPartner: true, hurtLabel: true, brokeLabel: true } });
+  const plan = await prisma.repairPlan.findFirst({ where: partnersOpenPlan(user, ctx), select: { id: true, hurtPartner: true, hurtLabel: true, brokeLabel: true } });
   return plan ? { ...plan, role: roleOf(plan.hurtPartner, ctx.slot) } : null;
 }
 
@@ -643,7 +638,7 @@ export async function addQuestion(user: SessionUser, ctx: PartnerContext, text: 
 /** The partner a question was asked of answers it in writing; the wrong partner is refused. */
 export async function answerQuestion(user: SessionUser, ctx: PartnerContext, questionId: string, answer: string, request?: Request): Promise<Result> {
   const q = await prisma.repairQuestion.findFirst({
-    where: { id: questionId, plan: { coupleId: ctx.coupleId, endedAt: null, couple: { practiceId: user.practiceId } } },
+    where: { id: questionId, plan: partnersOpenPlan(user, ctx) },
     select: { id: true, status: true, askerId: true, askedAt: true, answeredAt: true, therapistFirst: true },
   });
   // another's private question is not even acknowledged to exist

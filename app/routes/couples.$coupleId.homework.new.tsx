@@ -7,7 +7,7 @@ import { formatLocalDate } from "~/domain/date-format";
 import { assignHomework, homeworkForChange, homeworkLibrary, replaceHomework, type PromptInput } from "~/models/homework.server";
 import { auditDenied, requireCouple, requireUserWithPermission } from "~/utils/authz.server";
 import { notFound } from "~/utils/http.server";
-import { couplePartners } from "~/models/couple.server";
+import { coupleOverview } from "~/models/couple.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { optionalText } from "~/utils/text-fields";
 import { NOTE_MAX } from "~/domain/text-limits";
@@ -47,9 +47,9 @@ const schemaFor = (today: string) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:homework:own");
   const { couple } = await requireCouple(request, user, params.coupleId, ["clinician"]);
-  const [library, partners] = await Promise.all([
+  const [library, { partners }] = await Promise.all([
     homeworkLibrary(user),
-    couplePartners(couple),
+    coupleOverview(couple.id),
   ]);
   const today = localDateOf(new Date(), couple.timeZone);
   const url = new URL(request.url);
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coupleId: couple.id,
     library: library.map((l) => ({ id: l.id, title: l.title, instructions: l.instructions, measure: l.measure, promptCount: (l.prompts as unknown[]).length })),
     template: library.find((l) => l.id === templateId) ?? null,
-    names: { A: partners.find((p) => p.id === couple.partnerAId)?.name ?? "Partner A", B: partners.find((p) => p.id === couple.partnerBId)?.name ?? "Partner B" },
+    names: { A: partners[0].name, B: partners[1].name },
     today,
     defaultDue: addDays(today, 7),
     planEnd: addDays(today, 7 * 8),

@@ -12,7 +12,7 @@ import { QUESTION_STATUS_LABEL } from "~/domain/repair/questions";
 import { addPhase, addRestitution, advancePhase, assignPhaseItem, paceQuestion, planForTherapist, questionsForTherapist, startPlan, updateRoles, type RepairFailure } from "~/models/repair.server";
 import { audit } from "~/utils/audit.server";
 import { auditDenied, requireCouple, requireUserWithPermission } from "~/utils/authz.server";
-import { coupleHeader } from "~/models/couple.server";
+import { coupleOverview } from "~/models/couple.server";
 import { parseForm, readForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { claimSubmission, newIdempotencyKey } from "~/utils/idempotency.server";
@@ -67,15 +67,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [plan, questions, people] = await Promise.all([
     planForTherapist(user, couple.id),
     questionsForTherapist(user, couple.id),
-    coupleHeader(couple),
+    coupleOverview(couple.id),
   ]);
   await audit({ actor: user, action: "read", entity: "repair-plan", entityId: plan?.id ?? null, coupleId: couple.id, request });
   return {
     idem: newIdempotencyKey(),
     coupleId: couple.id,
     closed: couple.status === "closed",
-    paused: people.workPausedAt !== null,
-    names: { A: people.partnerA.name, B: people.partnerB.name },
+    paused: people.paused,
+    names: { A: people.partners[0].name, B: people.partners[1].name },
     today: localDateOf(new Date(), couple.timeZone),
     templates: REPAIR_TEMPLATES.map((t) => ({ key: t.key, title: t.title, basis: t.basis, summary: t.summary, phases: t.phases.map((p) => p.name) })),
     plan,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FormError, formState, RadioGroup, TextareaField } from "~/components/forms";
 import { raiseByHand } from "~/models/flag.server";
 import { requireCouple, requireUserWithPermission } from "~/utils/authz.server";
-import { couplePartners } from "~/models/couple.server";
+import { coupleOverview } from "~/models/couple.server";
 import { invalid, parseForm, readForm } from "~/utils/forms.server";
 import { requiredText } from "~/utils/text-fields";
 import { NOTE_MAX } from "~/domain/text-limits";
@@ -23,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:flag:own");
   const coupleId = new URL(request.url).searchParams.get("coupleId");
   const { couple } = await requireCouple(request, user, coupleId, ["clinician"]);
-  const partners = await couplePartners(couple);
-  return { coupleId: couple.id, partners };
+  const { partners } = await coupleOverview(couple.id);
+  return { coupleId: couple.id, partners: partners.map(({ id, name }) => ({ id, name })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -14,6 +14,7 @@ import { SAVE_CHECKIN_SQL } from "~/models/checkin.server";
 import { ADHERENCE_WINDOW_DAYS, adherenceWindow } from "~/domain/adherence";
 import {
   ADHERENCE_SQL,
+  EXCLUDABLE_DAYS_SQL,
   ASSIGNMENTS_SQL,
   CASELOAD_COUPLES_SQL,
   CASELOAD_MOODS_SQL,
@@ -58,8 +59,11 @@ const audit = (actorId: string, practiceId: string, entity: string, entityId: st
 
 const assignmentsAndPauses = (ids: string[]): Query[] => [q("assignments", ASSIGNMENTS_SQL, [ids]), q("pauses", PAUSES_SQL, [ids])];
 
-// No excluded days ($5–$7): the loader passes each assignment's few pause ranges, which add little.
-const adherence = (label: string, ids: string[], from: string, to: string) => q(label, ADHERENCE_SQL, [ids, ids.map(() => from), ids.map(() => to), null, [], [], []]);
+// The scores and the occurrences that might be on an excluded day, as withScores reads them.
+const adherence = (label: string, ids: string[], from: string, to: string): Query[] => {
+  const params = [ids, ids.map(() => from), ids.map(() => to), null];
+  return [q(label, ADHERENCE_SQL, params), q(`${label}: excludable days`, EXCLUDABLE_DAYS_SQL, params)];
+};
 
 /** GET /caseload — a therapist's 50 couples with their roll-ups. */
 export function caseloadQueries(c: FloorContext): Query[] {
@@ -68,7 +72,7 @@ export function caseloadQueries(c: FloorContext): Query[] {
     session(c.therapist.sessionId),
     q("couples, last check-ins, open flags", CASELOAD_COUPLES_SQL, [c.practiceId, c.therapist.id]),
     q("8-day moods", CASELOAD_MOODS_SQL, [ids, addDays(c.today, -8)]),
-    adherence(`${ADHERENCE_WINDOW_DAYS}-day adherence`, ids, adherenceWindow(c.today).from, c.today),
+    ...adherence(`${ADHERENCE_WINDOW_DAYS}-day adherence`, ids, adherenceWindow(c.today).from, c.today),
     q("overdue homework", OVERDUE_HOMEWORK_SQL, [ids, ids.map(() => c.today)]),
     ...assignmentsAndPauses(ids),
   ];
@@ -85,12 +89,12 @@ export function coupleQueries(c: FloorContext): Query[] {
     q("couple overview (partners, assignments)", COUPLE_OVERVIEW_SQL, [id]),
     q("mood series (8 weeks)", MOOD_SERIES_SQL, [id, addDays(c.today, -55)]),
     ...assignmentsAndPauses([id]),
-    adherence("adherence by plan week", [id], c.couple.startDate, c.today),
+    ...adherence("adherence by plan week", [id], c.couple.startDate, c.today),
     q("perception gaps", PERCEPTION_GAPS_SQL, [id]),
     q("CSI-4 series", CSI_SERIES_SQL, [id]),
     q("review: moods", REVIEW_MOODS_SQL, [id, w1, w0]),
-    adherence("review: adherence now", [id], w1, c.today),
-    adherence("review: adherence before", [id], w0, addDays(w1, -1)),
+    ...adherence("review: adherence now", [id], w1, c.today),
+    ...adherence("review: adherence before", [id], w0, addDays(w1, -1)),
     q("review: homework submitted, shared notes, new flags", REVIEW_COUNTS_SQL, [id, w1]),
     ...assignmentsAndPauses([id]),
     q("open flags", OPEN_FLAGS_SQL, [id]),
